@@ -1,0 +1,25 @@
+/**
+ * The handler set: exactly one function per contract procedure (the mapped type makes a missing or
+ * extra one a compile error). Handlers get parsed input and return plain data; the dispatcher checks
+ * both sides against the contract.
+ */
+import type { z } from 'zod'
+import type { ProcedureName, ProcedureOutput, Procedures } from '../../src-shared/contract'
+import type { Services } from '../runtime/services'
+import { appHandlers } from './app-handlers'
+import { settingsHandlers } from './settings-handlers'
+import { secretsHandlers } from './secrets-handlers'
+
+export type Handler<N extends ProcedureName> = (
+  input: z.output<Procedures[N]['input']>
+) => Promise<ProcedureOutput<N>> | ProcedureOutput<N>
+
+export type Handlers = { [N in ProcedureName]: Handler<N> }
+
+export function createHandlers(services: Services): Handlers {
+  return {
+    ...appHandlers(services),
+    ...settingsHandlers(services),
+    ...secretsHandlers(services)
+  }
+}

@@ -1,0 +1,18 @@
+/** The services handlers are built from; created once per workspace by openWorkspace. */
+import type { AppInfo } from '../../src-shared/contract'
+import type { SecretStore } from '../secrets/secret-store'
+import type { SecretVault } from '../secrets/secret-vault'
+import type { SettingsRepo } from '../store/settings-repo'
+import type { EventBus } from './event-bus'
+import type { ExternalLinks } from './external-links'
+import type { Logger } from './logger'
+
+export interface Services {
+  about: Omit<AppInfo, 'keychain'>
+  settings: SettingsRepo
+  keychain: SecretStore
+  vault: SecretVault
+  events: EventBus
+  links: ExternalLinks
+  log: Logger
+}

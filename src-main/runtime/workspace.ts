@@ -1,0 +1,73 @@
+/**
+ * Opens a workspace: the data folder, its database (migrated), the keychain, and the handler set.
+ * Both entry points (Electron and browser mode) start here; only the transport differs.
+ */
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { createHandlers } from '../api/handlers'
+import { createDispatcher, type Dispatch } from '../bridge/dispatch'
+import { KeytarSecretStore, type SecretStore } from '../secrets/secret-store'
+import { SecretVault } from '../secrets/secret-vault'
+import { openDatabase, type OpenedDatabase } from '../store/database'
+import { SettingsRepo } from '../store/settings-repo'
+import { EventBus } from './event-bus'
+import { ExternalLinks, type OpenUrl } from './external-links'
+import type { Logger } from './logger'
+import type { Services } from './services'
+
+export const keychainService = 'Identity Studio for Halo'
+
+export interface WorkspaceOptions {
+  dataDir: string
+  mode: 'desktop' | 'browser'
+  version: string
+  migrationsFolder: string
+  openUrl: OpenUrl
+  log: Logger
+  nativeBinding?: string | undefined
+  keychain?: SecretStore
+}
+
+export interface Workspace {
+  dispatch: Dispatch
+  services: Services
+  database: OpenedDatabase
+  close(): void
+}
+
+export function openWorkspace(options: WorkspaceOptions): Workspace {
+  mkdirSync(options.dataDir, { recursive: true })
+  const databaseFile = path.join(options.dataDir, 'studio.db')
+  const database = openDatabase({
+    file: databaseFile,
+    migrationsFolder: options.migrationsFolder,
+    nativeBinding: options.nativeBinding
+  })
+  const settings = new SettingsRepo(database.db)
+  const keychain = options.keychain ?? new KeytarSecretStore(keychainService)
+  const services: Services = {
+    about: {
+      name: 'Identity Studio for Halo',
+      version: options.version,
+      mode: options.mode,
+      platform: `${process.platform} ${process.arch}`,
+      dataDir: options.dataDir,
+      databaseFile
+    },
+    settings,
+    keychain,
+    vault: new SecretVault(database.db, keychain, settings.workspaceId()),
+    events: new EventBus(),
+    links: new ExternalLinks(options.openUrl),
+    log: options.log
+  }
+  if (database.migration.applied > 0) {
+    options.log.info('database migrated', { file: databaseFile, ...database.migration })
+  }
+  return {
+    dispatch: createDispatcher(createHandlers(services), options.log),
+    services,
+    database,
+    close: () => database.close()
+  }
+}

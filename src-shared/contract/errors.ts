@@ -1,0 +1,68 @@
+/**
+ * The one error envelope every procedure answers with, whichever transport carried the call.
+ * Codes are stable identifiers the renderer may branch on; messages are written for the admin.
+ */
+import { z } from 'zod'
+
+export const errorCodes = [
+  /** The input did not match the procedure's schema; details.issues says where. */
+  'VALIDATION_FAILED',
+  /** No procedure or event has that name. */
+  'UNKNOWN_PROCEDURE',
+  /** The caller is not the app's own window (IPC) or lacks the launch token (HTTP). */
+  'UNAUTHORIZED',
+  /** The call came from somewhere the app does not trust (foreign origin, frame or host). */
+  'FORBIDDEN',
+  /** The thing asked for does not exist. */
+  'NOT_FOUND',
+  /** No usable OS keychain: secrets cannot be stored or read. */
+  'KEYCHAIN_UNAVAILABLE',
+  /** A URL the app was asked to open is not one it may open. */
+  'EXTERNAL_URL_REJECTED',
+  /** Anything unexpected; the message says what the admin can do, details carry a reference. */
+  'INTERNAL'
+] as const
+
+export const errorCodeSchema = z.enum(errorCodes)
+export type ErrorCode = z.infer<typeof errorCodeSchema>
+
+export const errorEnvelopeSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string().min(1),
+  details: z.record(z.string(), z.unknown()).optional()
+})
+export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>
+
+/** What a transport carries back for every call: a value or an envelope, never a thrown object. */
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ErrorEnvelope }
+
+/** An error that carries an envelope; thrown by handlers in main and rethrown in the renderer. */
+export class StudioError extends Error {
+  readonly code: ErrorCode
+  readonly details: Record<string, unknown> | undefined
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message)
+    this.name = 'StudioError'
+    this.code = code
+    this.details = details
+  }
+
+  toEnvelope(): ErrorEnvelope {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details }
+  }
+
+  static fromEnvelope(envelope: ErrorEnvelope): StudioError {
+    return new StudioError(envelope.code, envelope.message, envelope.details)
+  }
+}
+
+/** Turns a zod failure into the admin-readable list the VALIDATION_FAILED envelope carries. */
+export function describeIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.length === 0 ? '(input)' : issue.path.map(String).join('.'),
+    message: issue.message
+  }))
+}

@@ -1,0 +1,54 @@
+/**
+ * Opens a real workspace for tests: a fresh data folder with a real SQLite file, and the real OS
+ * keychain under a test-only service name (entries are removed when the workspace is disposed).
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { KeytarSecretStore } from '../../src-main/secrets/secret-store'
+import { createLogger } from '../../src-main/runtime/logger'
+import { openWorkspace, type Workspace } from '../../src-main/runtime/workspace'
+
+export const testKeychainService = 'Identity Studio for Halo (tests)'
+export const repoRoot = path.resolve(import.meta.dirname, '../..')
+export const migrationsFolder = path.join(repoRoot, 'drizzle')
+
+export function tempDir(prefix = 'studio-test-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix))
+}
+
+export interface TempWorkspace extends Workspace {
+  dataDir: string
+  opened: string[]
+  logLines: string[]
+  dispose(): Promise<void>
+}
+
+export function openTempWorkspace(): TempWorkspace {
+  const dataDir = tempDir()
+  const opened: string[] = []
+  const logLines: string[] = []
+  const workspace = openWorkspace({
+    dataDir,
+    mode: 'browser',
+    version: '0.0.0-test',
+    migrationsFolder,
+    openUrl: (url) => {
+      opened.push(url)
+      return Promise.resolve()
+    },
+    log: createLogger((line) => logLines.push(line)),
+    keychain: new KeytarSecretStore(testKeychainService)
+  })
+  return {
+    ...workspace,
+    dataDir,
+    opened,
+    logLines,
+    dispose: async () => {
+      for (const secret of await workspace.services.vault.list()) await workspace.services.vault.remove(secret.id)
+      workspace.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  }
+}
