@@ -1,0 +1,54 @@
+/**
+ * The six steps from a fresh workspace to a working import and single sign-on, in order, with the
+ * area where each is done. This version cannot store Halo instances or connections yet, so no step
+ * can be complete: the checklist shows them all as not started.
+ */
+import { paths } from '../../shell/areas'
+
+export interface GettingStartedStep {
+  title: string
+  description: string
+  /** Where the step is done. */
+  path: string
+  /** The label of the button that takes the admin there. */
+  actionLabel: string
+}
+
+export const gettingStartedSteps: readonly GettingStartedStep[] = [
+  {
+    title: 'Add a Halo instance',
+    description: 'Tell Identity Studio where your HaloITSM or HaloPSA is and how it signs in to the Halo API.',
+    path: paths.haloInstances,
+    actionLabel: 'Go to Halo instances'
+  },
+  {
+    title: 'Add a connection',
+    description: 'Bind an Okta org or a Microsoft Entra ID tenant to that Halo instance.',
+    path: paths.connections,
+    actionLabel: 'Go to connections'
+  },
+  {
+    title: 'Fetch the directory',
+    description: 'Read users, groups and memberships into a local snapshot, so you can design mappings offline.',
+    path: paths.connections,
+    actionLabel: 'Go to connections'
+  },
+  {
+    title: 'Preview the import',
+    description: 'See who would be created, updated or deactivated in Halo, field by field, before anything changes.',
+    path: paths.connections,
+    actionLabel: 'Go to connections'
+  },
+  {
+    title: 'Sync to Halo',
+    description: 'Apply the saved plan through the Halo API, with a journal you can resume and a report of every record.',
+    path: paths.runs,
+    actionLabel: 'Go to runs'
+  },
+  {
+    title: 'Set up single sign-on',
+    description: 'Register the redirect URIs, test a real sign-in, then apply the SSO settings to Halo.',
+    path: paths.connections,
+    actionLabel: 'Go to connections'
+  }
+]

@@ -1,0 +1,21 @@
+/** Which area renders for which address; unknown addresses go to the workspace home. */
+import { Navigate, Route, Routes } from 'react-router'
+import { ConnectionsPage } from '../areas/connections/ConnectionsPage'
+import { HaloInstancesPage } from '../areas/halo-instances/HaloInstancesPage'
+import { HomePage } from '../areas/home/HomePage'
+import { RunsPage } from '../areas/runs/RunsPage'
+import { SettingsPage } from '../areas/settings/SettingsPage'
+import { paths } from './areas'
+
+export function AreaRoutes(): React.JSX.Element {
+  return (
+    <Routes>
+      <Route path={paths.home} element={<HomePage />} />
+      <Route path={paths.haloInstances} element={<HaloInstancesPage />} />
+      <Route path={paths.connections} element={<ConnectionsPage />} />
+      <Route path={paths.runs} element={<RunsPage />} />
+      <Route path={paths.settings} element={<SettingsPage />} />
+      <Route path="*" element={<Navigate to={paths.home} replace />} />
+    </Routes>
+  )
+}

@@ -1,0 +1,29 @@
+/**
+ * The navigation areas, in menu order: where each lives, what it is called, its icon and its
+ * Alt+number shortcut (its position in the menu).
+ */
+import { IconArrowsExchange, IconHistory, IconHome, IconServer, IconSettings, type Icon } from '@tabler/icons-react'
+
+export const paths = {
+  home: '/',
+  haloInstances: '/halo-instances',
+  connections: '/connections',
+  runs: '/runs',
+  settings: '/settings'
+} as const
+
+export interface Area {
+  path: string
+  label: string
+  icon: Icon
+  /** Digit pressed with Alt to open this area. */
+  shortcutDigit: number
+}
+
+export const areas: readonly Area[] = [
+  { path: paths.home, label: 'Workspace home', icon: IconHome, shortcutDigit: 1 },
+  { path: paths.haloInstances, label: 'Halo instances', icon: IconServer, shortcutDigit: 2 },
+  { path: paths.connections, label: 'Connections', icon: IconArrowsExchange, shortcutDigit: 3 },
+  { path: paths.runs, label: 'Runs', icon: IconHistory, shortcutDigit: 4 },
+  { path: paths.settings, label: 'Settings', icon: IconSettings, shortcutDigit: 5 }
+]
