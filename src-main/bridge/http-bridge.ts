@@ -35,6 +35,8 @@ export interface HttpBridge {
 
 const maxBodyBytes = 32 * 1024 * 1024
 const heartbeatMs = 20_000
+// 401 is kept for this bridge's own token: remote sign-in problems use 424 so the renderer never
+// mistakes them for a signed-out tab.
 const statusByCode: Record<ErrorEnvelope['code'], number> = {
   VALIDATION_FAILED: 400,
   UNKNOWN_PROCEDURE: 404,
@@ -43,6 +45,13 @@ const statusByCode: Record<ErrorEnvelope['code'], number> = {
   NOT_FOUND: 404,
   KEYCHAIN_UNAVAILABLE: 503,
   EXTERNAL_URL_REJECTED: 400,
+  UNREACHABLE: 502,
+  REMOTE_ERROR: 502,
+  RATE_LIMITED: 429,
+  SIGN_IN_REQUIRED: 424,
+  SIGN_IN_FAILED: 424,
+  BUSY: 409,
+  CANCELLED: 409,
   INTERNAL: 500
 }
 const contentTypes: Record<string, string> = {

@@ -19,6 +19,20 @@ export const errorCodes = [
   'KEYCHAIN_UNAVAILABLE',
   /** A URL the app was asked to open is not one it may open. */
   'EXTERNAL_URL_REJECTED',
+  /** A remote service (Halo, Okta, Entra) could not be reached: DNS, TLS, refused connection, timeout. */
+  'UNREACHABLE',
+  /** A remote service answered with an error; the message keeps the service's own words. */
+  'REMOTE_ERROR',
+  /** A remote service kept throttling after the app backed off. */
+  'RATE_LIMITED',
+  /** Stored credentials were refused or expired: the admin must sign in (or re-enter the secret) again. */
+  'SIGN_IN_REQUIRED',
+  /** An interactive sign-in in the browser failed, was denied or timed out. */
+  'SIGN_IN_FAILED',
+  /** Another operation of the same kind is already running (for example a sign-in in the browser). */
+  'BUSY',
+  /** The admin (or the app closing) cancelled the operation. */
+  'CANCELLED',
   /** Anything unexpected; the message says what the admin can do, details carry a reference. */
   'INTERNAL'
 ] as const
