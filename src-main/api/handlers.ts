@@ -9,6 +9,7 @@ import type { Services } from '../runtime/services'
 import { appHandlers } from './app-handlers'
 import { settingsHandlers } from './settings-handlers'
 import { secretsHandlers } from './secrets-handlers'
+import { haloHandlers } from './halo-handlers'
 
 export type Handler<N extends ProcedureName> = (
   input: z.output<Procedures[N]['input']>
@@ -20,6 +21,7 @@ export function createHandlers(services: Services): Handlers {
   return {
     ...appHandlers(services),
     ...settingsHandlers(services),
-    ...secretsHandlers(services)
+    ...secretsHandlers(services),
+    ...haloHandlers(services)
   }
 }

@@ -9,7 +9,7 @@ import type { LoopbackSignIn } from '../auth/loopback-flow'
 import { createPkcePair, randomUrlSafe } from '../auth/pkce'
 import { httpError, networkError, notJsonError } from './halo-errors'
 import type { HaloInstanceSettings, TokenSet } from './halo-settings'
-import { defaultAuthServer } from './halo-url'
+import { defaultAuthServer } from '../../src-shared/halo-url'
 import type { TokenCache } from './token-cache'
 
 const refreshSkewMs = 60_000

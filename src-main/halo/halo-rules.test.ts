@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { StudioError } from '../../src-shared/contract'
 import { haloMessage, httpError } from './halo-errors'
-import { parseHaloAddress } from './halo-url'
+import { parseHaloAddress } from '../../src-shared/halo-url'
 import { RollingWindowLimiter, type Clock } from './rate-limiter'
 
 function messageOf(action: () => unknown): string {

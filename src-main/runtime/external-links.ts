@@ -4,6 +4,7 @@
  * authorize URL it built). Everything else is refused with EXTERNAL_URL_REJECTED.
  */
 import { StudioError } from '../../src-shared/contract'
+import { isLoopbackHost } from '../../src-shared/halo-url'
 
 export type OpenUrl = (url: string) => Promise<void>
 
@@ -26,13 +27,18 @@ export class ExternalLinks {
 
   constructor(private readonly openUrl: OpenUrl) {}
 
-  /** Lets a handler open one exact https URL it built itself. */
+  /**
+   * Lets a handler open one exact URL it built itself: https, or http on this computer's loopback
+   * (the local sandbox's sign-in pages).
+   */
   approve(url: string): void {
-    this.approved.add(parseHttps(url).href)
+    this.approved.add(parseWebUrl(url, { allowLoopbackHttp: true }).href)
   }
 
   check(url: string): URL {
-    const parsed = parseHttps(url)
+    const loopback = parseWebUrl(url, { allowLoopbackHttp: true })
+    if (loopback.protocol === 'http:' && this.approved.has(loopback.href)) return loopback
+    const parsed = parseWebUrl(url, { allowLoopbackHttp: false })
     const host = parsed.hostname.toLowerCase()
     const trusted = trustedHosts.some((t) => host === t || host.endsWith(`.${t}`))
     if (!trusted && !this.approved.has(parsed.href)) {
@@ -48,14 +54,14 @@ export class ExternalLinks {
   }
 }
 
-function parseHttps(url: string): URL {
+function parseWebUrl(url: string, { allowLoopbackHttp }: { allowLoopbackHttp: boolean }): URL {
   let parsed: URL
   try {
     parsed = new URL(url)
   } catch {
     throw new StudioError('EXTERNAL_URL_REJECTED', `"${url.slice(0, 200)}" is not a web address.`)
   }
-  if (parsed.protocol !== 'https:') {
+  if (parsed.protocol !== 'https:' && !(allowLoopbackHttp && parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))) {
     throw new StudioError('EXTERNAL_URL_REJECTED', 'Only https links can be opened from Identity Studio.', {
       url: parsed.href
     })

@@ -1,5 +1,6 @@
 /** The services handlers are built from; created once per workspace by openWorkspace. */
 import type { AppInfo } from '../../src-shared/contract'
+import type { HaloInstances } from '../halo/halo-instances'
 import type { SecretStore } from '../secrets/secret-store'
 import type { SecretVault } from '../secrets/secret-vault'
 import type { SettingsRepo } from '../store/settings-repo'
@@ -14,5 +15,6 @@ export interface Services {
   vault: SecretVault
   events: EventBus
   links: ExternalLinks
+  halo: HaloInstances
   log: Logger
 }

@@ -5,6 +5,10 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { createHandlers } from '../api/handlers'
+import { LoopbackSignIn } from '../auth/loopback-flow'
+import { HaloInstanceRepo } from '../halo/halo-instance-repo'
+import { HaloInstances } from '../halo/halo-instances'
+import { LookupCache } from '../halo/lookup-cache'
 import { createDispatcher, type Dispatch } from '../bridge/dispatch'
 import { KeytarSecretStore, type SecretStore } from '../secrets/secret-store'
 import { SecretVault } from '../secrets/secret-vault'
@@ -45,6 +49,8 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
   })
   const settings = new SettingsRepo(database.db)
   const keychain = options.keychain ?? new KeytarSecretStore(keychainService)
+  const vault = new SecretVault(database.db, keychain, settings.workspaceId())
+  const links = new ExternalLinks(options.openUrl)
   const services: Services = {
     about: {
       name: 'Identity Studio for Halo',
@@ -56,9 +62,16 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     },
     settings,
     keychain,
-    vault: new SecretVault(database.db, keychain, settings.workspaceId()),
+    vault,
     events: new EventBus(),
-    links: new ExternalLinks(options.openUrl),
+    links,
+    halo: new HaloInstances({
+      repo: new HaloInstanceRepo(database.db),
+      cache: new LookupCache(database.db),
+      vault,
+      links,
+      loopback: new LoopbackSignIn()
+    }),
     log: options.log
   }
   if (database.migration.applied > 0) {

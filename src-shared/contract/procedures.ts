@@ -6,8 +6,10 @@ import { z } from 'zod'
 import { appInfoSchema, keychainStatusSchema } from './app-info'
 import { settingsPatchSchema, settingsSchema } from './settings'
 import { secretSummarySchema } from './secrets'
+import { haloCheckSchema, haloInstanceFormSchema, haloInstanceSchema, haloLookupKindSchema, haloLookupRowSchema, haloRefreshSchema } from './halo'
 
 const noInput = z.object({}).strict()
+const byId = z.object({ id: z.string().min(1) }).strict()
 
 export const procedures = {
   'app:info': {
@@ -34,6 +36,46 @@ export const procedures = {
     summary: 'Whether a keychain is usable and which secrets are stored (set / not set, never values).',
     input: noInput,
     output: z.object({ keychain: keychainStatusSchema, secrets: z.array(secretSummarySchema) })
+  },
+  'halo:list': {
+    summary: 'The Halo instances of this workspace, with secret / sign-in state and cached look-ups.',
+    input: noInput,
+    output: z.array(haloInstanceSchema)
+  },
+  'halo:save': {
+    summary: 'Add or change a Halo instance after validating it; a new secret goes to the keychain.',
+    input: haloInstanceFormSchema,
+    output: haloInstanceSchema
+  },
+  'halo:delete': {
+    summary: 'Remove a Halo instance, its keychain entries and its cached look-ups.',
+    input: byId,
+    output: z.object({ deleted: z.literal(true) })
+  },
+  'halo:signIn': {
+    summary: 'Sign in to an authorization-code instance in the system browser (loopback redirect, PKCE).',
+    input: byId,
+    output: haloInstanceSchema
+  },
+  'halo:signOut': {
+    summary: 'Forget the tokens of an instance.',
+    input: byId,
+    output: haloInstanceSchema
+  },
+  'halo:test': {
+    summary: 'Sign in and read each look-up; answers a checklist saying what works and how to fix what does not.',
+    input: byId,
+    output: haloCheckSchema
+  },
+  'halo:refreshLookups': {
+    summary: 'Read the look-ups again; when the instance cannot be reached, the cache stays and offline is set.',
+    input: byId,
+    output: haloRefreshSchema
+  },
+  'halo:lookupRecords': {
+    summary: 'Cached look-up rows of one kind, optionally filtered by a search text.',
+    input: z.object({ id: z.string().min(1), kind: haloLookupKindSchema, search: z.string().max(200).optional() }).strict(),
+    output: z.object({ fetchedAt: z.string().nullable(), total: z.number().int(), rows: z.array(haloLookupRowSchema) })
   }
 } as const
 

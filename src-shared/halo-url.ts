@@ -3,7 +3,7 @@
  * Hosted instances (`https://acme.halopsa.com`) need a tenant; on-premise ones (`https://halo.corp.local`)
  * do not, and their auth server may live elsewhere (discovered through /api/authinfo or entered).
  */
-import { StudioError } from '../../src-shared/contract'
+import { StudioError } from './contract'
 
 export type HaloDeployment = 'hosted' | 'on-premise'
 

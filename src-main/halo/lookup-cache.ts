@@ -1,0 +1,67 @@
+/**
+ * Look-ups read from Halo (clients, sites, roles, …), cached in SQLite with their fetch time so
+ * mappings can be designed offline. Rows are kept whole (Halo's own fields) and shown through a small
+ * id / name / detail projection.
+ */
+import { and, eq } from 'drizzle-orm'
+import { haloLookupLabels, type HaloLookupKind, type HaloLookupRow, type HaloLookupSummary } from '../../src-shared/contract'
+import type { StudioDb } from '../store/database'
+import { haloLookupTable } from '../store/schema'
+
+export class LookupCache {
+  constructor(private readonly db: StudioDb) {}
+
+  store(instanceId: string, kind: HaloLookupKind, records: Record<string, unknown>[], fetchedAt: string): void {
+    const values = { instanceId, kind, records: JSON.stringify(records), recordCount: records.length, fetchedAt }
+    this.db
+      .insert(haloLookupTable)
+      .values(values)
+      .onConflictDoUpdate({ target: [haloLookupTable.instanceId, haloLookupTable.kind], set: values })
+      .run()
+  }
+
+  summaries(instanceId: string): HaloLookupSummary[] {
+    return this.db
+      .select({ kind: haloLookupTable.kind, count: haloLookupTable.recordCount, fetchedAt: haloLookupTable.fetchedAt })
+      .from(haloLookupTable)
+      .where(eq(haloLookupTable.instanceId, instanceId))
+      .all()
+      .filter((row): row is typeof row & { kind: HaloLookupKind } => row.kind in haloLookupLabels)
+      .map((row) => ({ kind: row.kind, label: haloLookupLabels[row.kind], count: row.count, fetchedAt: row.fetchedAt }))
+      .sort((a, b) => a.label.localeCompare(b.label))
+  }
+
+  rows(instanceId: string, kind: HaloLookupKind, search?: string): { fetchedAt: string | null; total: number; rows: HaloLookupRow[] } {
+    const stored = this.db
+      .select()
+      .from(haloLookupTable)
+      .where(and(eq(haloLookupTable.instanceId, instanceId), eq(haloLookupTable.kind, kind)))
+      .get()
+    if (!stored) return { fetchedAt: null, total: 0, rows: [] }
+    const all = (JSON.parse(stored.records) as Record<string, unknown>[]).map((record) => project(kind, record))
+    const needle = search?.trim().toLowerCase()
+    const rows = needle ? all.filter((row) => `${row.name} ${row.detail ?? ''} ${row.id}`.toLowerCase().includes(needle)) : all
+    return { fetchedAt: stored.fetchedAt, total: all.length, rows }
+  }
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : null
+}
+
+function project(kind: HaloLookupKind, record: Record<string, unknown>): HaloLookupRow {
+  const id = typeof record.id === 'number' || typeof record.id === 'string' ? record.id : ''
+  const inactive = record.inactive === true || record.isdisabled === true || record.is_active === false
+  switch (kind) {
+    case 'sites':
+      return { id, name: text(record.name) ?? `Site ${id}`, detail: text(record.client_name) ?? (record.client_id ? `Client ${text(record.client_id)}` : null), inactive }
+    case 'fieldInfo':
+      return { id, name: text(record.label) ?? text(record.name) ?? `Field ${id}`, detail: text(record.name), inactive }
+    case 'cabs': {
+      const members = Array.isArray(record.members) ? record.members.length : null
+      return { id, name: text(record.name) ?? `CAB ${id}`, detail: members === null ? null : `${members} member${members === 1 ? '' : 's'}`, inactive }
+    }
+    default:
+      return { id, name: text(record.name) ?? `#${id}`, detail: null, inactive }
+  }
+}
