@@ -24,7 +24,7 @@ export function networkError(error: unknown, url: string, service: string, timeo
     if (error.name === 'AbortError') return new StudioError('CANCELLED', `The call to ${service} was cancelled.`)
     return new StudioError(
       'UNREACHABLE',
-      `${service} at ${host} did not answer within ${Math.round(timeoutMs / 1000)} seconds. Check the address and that the server is up, then try again.`,
+      `${service} at ${host} did not answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} seconds` : `${timeoutMs} ms`}. Check the address and that the server is up, then try again.`,
       { reason: 'timeout', host }
     )
   }
