@@ -14,6 +14,25 @@ export const lookupQueries: Partial<Record<HaloLookupKind, Record<string, string
   clients: { includeinactive: true }
 }
 
+/**
+ * The Halo permission that opens each area, for a 403 (Halo does not say which one is missing).
+ * Effective permission = the application's scopes ∩ the agent it logs in as (halo-api.md §1.4).
+ */
+const permissionToGrant: Record<HaloLookupKind | 'users' | 'agents', string> = {
+  users: 'the "read:customers" scope and Customers access for the agent',
+  clients: 'the "read:customers" scope and Customers access for the agent',
+  sites: 'the "read:customers" scope and Customers access for the agent',
+  agents: 'the "admin" scope and an administrator role for the agent',
+  organisations: 'the "admin" scope and an administrator role for the agent',
+  roles: 'the "admin" scope and an administrator role for the agent',
+  userRoles: 'the "admin" scope and an administrator role for the agent',
+  teams: 'the "admin" scope and an administrator role for the agent',
+  cabs: 'the "admin" scope and an administrator role for the agent',
+  ticketTypes: 'the "admin" scope and an administrator role for the agent',
+  fieldInfo: 'the "admin" scope and an administrator role for the agent',
+  licences: 'the "read:softwarelicensing" scope and Software Licensing access for the agent'
+}
+
 export async function checkHaloConnection(options: {
   instanceId: string
   auth: HaloAuth
@@ -23,7 +42,11 @@ export async function checkHaloConnection(options: {
 }): Promise<HaloCheck> {
   const { auth, client, cache } = options
   const items: HaloCheckItem[] = []
-  const failureText = (error: unknown): string => (error instanceof StudioError ? error.message : String(error))
+  const failureText = (error: unknown, area?: keyof typeof permissionToGrant): string => {
+    if (!(error instanceof StudioError)) return String(error)
+    const forbidden = (error.details as { reason?: unknown } | undefined)?.reason === 'forbidden'
+    return forbidden && area ? `${error.message} Grant ${permissionToGrant[area]} (Configuration › Integrations › Halo API › Applications).` : error.message
+  }
 
   try {
     const server = await auth.authServer()
@@ -43,13 +66,13 @@ export async function checkHaloConnection(options: {
     const count = Number(body?.record_count)
     items.push({ key: 'users', label: 'Users readable', ok: true, message: 'Users can be read and matched.', count: Number.isFinite(count) ? count : null })
   } catch (error) {
-    items.push({ key: 'users', label: 'Users readable', ok: false, message: failureText(error), count: null })
+    items.push({ key: 'users', label: 'Users readable', ok: false, message: failureText(error, 'users'), count: null })
   }
   try {
     const agents = await client.list('agents', { query: { includedisabled: true } })
     items.push({ key: 'agents', label: 'Agents readable', ok: true, message: 'Agents can be read and matched.', count: agents.length })
   } catch (error) {
-    items.push({ key: 'agents', label: 'Agents readable', ok: false, message: failureText(error), count: null })
+    items.push({ key: 'agents', label: 'Agents readable', ok: false, message: failureText(error, 'agents'), count: null })
   }
   for (const kind of haloLookupKinds) {
     try {
@@ -57,7 +80,7 @@ export async function checkHaloConnection(options: {
       cache.store(options.instanceId, kind, records, options.now().toISOString())
       items.push({ key: kind, label: `${haloLookupLabels[kind]} readable`, ok: true, message: 'Read and saved for offline work.', count: records.length })
     } catch (error) {
-      items.push({ key: kind, label: `${haloLookupLabels[kind]} readable`, ok: false, message: failureText(error), count: null })
+      items.push({ key: kind, label: `${haloLookupLabels[kind]} readable`, ok: false, message: failureText(error, kind), count: null })
     }
   }
   return { checkedAt: options.now().toISOString(), ok: items.every((item) => item.ok), items }

@@ -68,7 +68,9 @@ export class HaloClient {
         })
       } catch (error) {
         const failure = networkError(error, url.href, this.service, this.timeoutMs)
-        if (method === 'GET' && failure.code === 'UNREACHABLE' && transient < (this.options.maxReadRetries ?? 3)) {
+        // A dropped or reset connection may work the second time; a refused one, DNS or TLS will not.
+        const passing = ['reset', 'network', 'timeout'].includes(String((failure.details as { reason?: unknown } | undefined)?.reason))
+        if (method === 'GET' && passing && transient < (this.options.maxReadRetries ?? 3)) {
           transient += 1
           await this.clock.sleep(500 * 2 ** transient, init.signal)
           continue
@@ -112,8 +114,10 @@ export class HaloClient {
     const entity = haloEntities[kind]
     if (entity.envelope === null) {
       const body = await this.request('GET', entity.path, { query: options.query, signal: options.signal })
-      if (!Array.isArray(body)) throw this.shapeError(kind, 'a list')
-      return body.map((row) => this.parse(kind, row))
+      // Bare arrays for these endpoints are [U] (halo-api.md §8): an envelope holding one list is accepted too.
+      const rows = Array.isArray(body) ? body : soleList(body)
+      if (!rows) throw this.shapeError(kind, 'a list')
+      return rows.map((row) => this.parse(kind, row))
     }
     const pageSize = Math.min(options.pageSize ?? 250, maxPageSize(kind))
     const rows: HaloRecord<K>[] = []
@@ -122,6 +126,8 @@ export class HaloClient {
         query: { ...options.query, pageinate: true, page_size: pageSize, page_no: page },
         signal: options.signal
       })
+      // An unpaged bare array where an envelope was expected is accepted as the whole list [U].
+      if (Array.isArray(body)) return body.map((row) => this.parse(kind, row))
       const envelope = body as Record<string, unknown> | null
       const pageRows = envelope?.[entity.envelope]
       if (!Array.isArray(pageRows)) throw this.shapeError(kind, `an object with "${entity.envelope}"`)
@@ -177,4 +183,11 @@ export class HaloClient {
   private shapeError(kind: HaloEntityKind, expected: string): StudioError {
     return new StudioError('REMOTE_ERROR', `${this.service} did not answer ${expected} for ${haloEntities[kind].label}.`, { kind })
   }
+}
+
+/** The only array in an object answer (an envelope under a key we did not expect), if there is exactly one. */
+function soleList(body: unknown): unknown[] | null {
+  if (body === null || typeof body !== 'object') return null
+  const lists = Object.values(body).filter((value): value is unknown[] => Array.isArray(value))
+  return lists.length === 1 ? (lists[0] ?? null) : null
 }

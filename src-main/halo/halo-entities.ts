@@ -43,6 +43,8 @@ export const haloEntities = {
   clients: { path: 'Client', envelope: 'clients', label: 'clients', schema: z.looseObject({ id: intId, name: text, inactive: flag }) },
   organisations: { path: 'Organisation', envelope: null, label: 'organisations', schema: z.looseObject({ id: intId, name: text }) },
   roles: { path: 'Roles', envelope: null, label: 'roles', schema: z.looseObject({ id: z.string(), name: text }) },
+  /** End-user roles: int ids, bare array assumed (halo-api.md §4.1, shape [U]). */
+  userRoles: { path: 'UserRoles', envelope: null, label: 'user roles', schema: z.looseObject({ id: intId, name: text }) },
   teams: { path: 'Team', envelope: null, label: 'teams', schema: z.looseObject({ id: intId, name: text, inactive: flag }) },
   cabs: { path: 'CAB', envelope: null, label: 'change advisory boards', schema: z.looseObject({ id: intId, name: text, members: z.array(z.looseObject({})).nullish() }) },
   ticketTypes: { path: 'TicketType', envelope: null, label: 'ticket types', schema: z.looseObject({ id: intId, name: text }) },

@@ -10,7 +10,7 @@ import { StudioError } from './errors'
 export const haloDeploymentSchema = z.enum(['hosted', 'on-premise'])
 export const haloAuthModeSchema = z.enum(['client_credentials', 'authorization_code'])
 
-export const haloLookupKinds = ['clients', 'sites', 'organisations', 'roles', 'teams', 'cabs', 'ticketTypes', 'fieldInfo', 'licences'] as const
+export const haloLookupKinds = ['clients', 'sites', 'organisations', 'roles', 'userRoles', 'teams', 'cabs', 'ticketTypes', 'fieldInfo', 'licences'] as const
 export const haloLookupKindSchema = z.enum(haloLookupKinds)
 export type HaloLookupKind = z.infer<typeof haloLookupKindSchema>
 
@@ -18,7 +18,8 @@ export const haloLookupLabels: Record<HaloLookupKind, string> = {
   clients: 'Clients',
   sites: 'Sites',
   organisations: 'Organisations',
-  roles: 'Roles',
+  roles: 'Agent roles',
+  userRoles: 'User roles',
   teams: 'Teams',
   cabs: 'Change advisory boards',
   ticketTypes: 'Ticket types',
