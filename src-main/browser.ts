@@ -1,13 +1,15 @@
 /**
  * Browser-mode entry: runs the whole app under plain Node and serves the UI on loopback HTTP, for
  * machines where Electron cannot start and for the e2e tests. Prints the address (with its per-launch
- * token) and opens the system browser unless STUDIO_NO_OPEN=1.
+ * token) and opens the system browser unless STUDIO_NO_OPEN=1. The demo Halo sandbox starts with it
+ * (see runtime/demo-halo.ts).
  */
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import { version } from '../package.json'
 import { startHttpBridge } from './bridge/http-bridge'
 import { resolveDataDir } from './runtime/data-dir'
+import { demoEnabled, startDemoHalo } from './runtime/demo-halo'
 import { createLogger } from './runtime/logger'
 import { appPathsFrom } from './runtime/paths'
 import { openInSystemBrowser } from './runtime/system-browser'
@@ -18,14 +20,16 @@ async function main(): Promise<void> {
   const log = createLogger()
   const appPaths = appPathsFrom(import.meta.url)
   const port = parsePort(process.env.STUDIO_PORT)
+  const dataDir = resolveDataDir(process.env, process.platform, os.homedir())
   const workspace = openWorkspace({
-    dataDir: resolveDataDir(process.env, process.platform, os.homedir()),
+    dataDir,
     mode: 'browser',
     version,
     migrationsFolder: appPaths.migrationsFolder,
     openUrl: openInSystemBrowser,
     log
   })
+  const demo = demoEnabled(process.env) ? await startDemoHalo(workspace.services, { dataDir }) : null
   const bridge = await startHttpBridge({
     dispatch: workspace.dispatch,
     events: workspace.services.events,
@@ -42,7 +46,7 @@ async function main(): Promise<void> {
     )
   }
   const stop = (): void => {
-    void bridge.close().finally(() => {
+    void Promise.allSettled([bridge.close(), demo?.close()]).finally(() => {
       workspace.close()
       process.exit(0)
     })

@@ -15,6 +15,7 @@ import { resolveDataDir } from './runtime/data-dir'
 import { createLogger } from './runtime/logger'
 import { appPathsFrom } from './runtime/paths'
 import { openWorkspace } from './runtime/workspace'
+import { demoEnabled, startDemoHalo } from './runtime/demo-halo'
 
 const log = createLogger()
 const appPaths = appPathsFrom(import.meta.url)
@@ -36,16 +37,18 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.on('window-all-closed', () => app.quit())
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
+    const nativeBinding = existsSync(appPaths.electronSqliteBinding) ? appPaths.electronSqliteBinding : undefined
     const workspace = openWorkspace({
       dataDir,
       mode: 'desktop',
       version,
       migrationsFolder: appPaths.migrationsFolder,
       openUrl: (url) => shell.openExternal(url),
-      nativeBinding: existsSync(appPaths.electronSqliteBinding) ? appPaths.electronSqliteBinding : undefined,
+      nativeBinding,
       log
     })
+    const demo = demoEnabled(process.env) ? await startDemoHalo(workspace.services, { dataDir, nativeBinding }) : null
     applySecurityPolicy(isAppUrl, workspace.services.links)
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({
@@ -65,7 +68,10 @@ if (!app.requestSingleInstanceLock()) {
       isDestroyed: () => contents.isDestroyed()
     })
     window.on('closed', () => senders.remove(contents.id))
-    app.on('will-quit', () => workspace.close())
+    app.on('will-quit', () => {
+      void demo?.close()
+      workspace.close()
+    })
     process.stdout.write('STUDIO_READY\n')
   })
 }

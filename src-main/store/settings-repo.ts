@@ -40,6 +40,21 @@ export class SettingsRepo {
     return this.get()
   }
 
+  /** An internal marker (not a preference): what the app has done once in this workspace. */
+  marker(key: `marker.${string}`): string | null {
+    const row = this.db.select().from(settingTable).where(eq(settingTable.key, key)).get()
+    return row ? (JSON.parse(row.value) as string) : null
+  }
+
+  setMarker(key: `marker.${string}`, value: string): void {
+    const updatedAt = this.now().toISOString()
+    this.db
+      .insert(settingTable)
+      .values({ key, value: JSON.stringify(value), updatedAt })
+      .onConflictDoUpdate({ target: settingTable.key, set: { value: JSON.stringify(value), updatedAt } })
+      .run()
+  }
+
   /** A random id for this workspace, made once; it keeps keychain entries of different data folders apart. */
   workspaceId(): string {
     const row = this.db.select().from(settingTable).where(eq(settingTable.key, workspaceIdKey)).get()

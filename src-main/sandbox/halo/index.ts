@@ -156,10 +156,16 @@ export async function startHaloSandbox(options: HaloSandboxOptions = {}): Promis
     return send(response, answer.status, answer.body)
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
-  })
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+    })
+  } catch (error) {
+    store.close()
+    if (temporaryDir) rmSync(temporaryDir, { recursive: true, force: true })
+    throw error
+  }
   const port = (server.address() as AddressInfo).port
   baseUrl = `http://127.0.0.1:${port}`
 

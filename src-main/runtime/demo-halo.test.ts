@@ -1,0 +1,74 @@
+/**
+ * The demo workspace's Halo on a real workspace: added once on first launch and working, found again
+ * (same address) on the next launch, never re-added after the admin deletes it, and not added to a
+ * workspace that already has a real Halo instance.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { openTempWorkspace, type TempWorkspace } from '../../test/helpers/temp-workspace'
+import { demoEnabled, demoInstanceName, startDemoHalo, type DemoHalo } from './demo-halo'
+
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+function workspace(): TempWorkspace {
+  const opened = openTempWorkspace()
+  cleanups.push(() => opened.dispose())
+  return opened
+}
+
+async function start(target: TempWorkspace): Promise<DemoHalo | null> {
+  const demo = await startDemoHalo(target.services, { dataDir: target.dataDir })
+  if (demo) cleanups.push(() => demo.close())
+  return demo
+}
+
+describe('demo Halo', () => {
+  it('adds a working, clearly labelled demo instance on first launch and keeps its address on the next', async () => {
+    const target = workspace()
+    const first = await start(target)
+    expect(first).not.toBeNull()
+    const [instance] = await target.services.halo.list()
+    expect(instance).toMatchObject({ name: demoInstanceName, isDemo: true, secretSet: true, baseUrl: first?.sandbox.baseUrl })
+    const check = await target.services.halo.test(instance?.id ?? '')
+    expect(check.ok).toBe(true)
+
+    await first?.close()
+    const second = await start(target)
+    expect(second?.sandbox.baseUrl).toBe(first?.sandbox.baseUrl)
+    expect(await target.services.halo.list()).toHaveLength(1)
+  })
+
+  it('is not added again once deleted, nor next to a real instance', async () => {
+    const target = workspace()
+    const demo = await start(target)
+    const [instance] = await target.services.halo.list()
+    await target.services.halo.delete(instance?.id ?? '')
+    await demo?.close()
+    expect(await start(target)).toBeNull()
+    expect(await target.services.halo.list()).toEqual([])
+
+    const real = workspace()
+    await real.services.halo.save({
+      name: 'Production',
+      baseUrl: 'https://halo.corp.example',
+      deployment: 'on-premise',
+      tenant: null,
+      authServerUrl: null,
+      authMode: 'authorization_code',
+      clientId: 'studio',
+      clientSecret: null,
+      scope: 'all',
+      rateLimitRequests: 300,
+      rateLimitWindowSeconds: 300
+    })
+    expect(await start(real)).toBeNull()
+    expect((await real.services.halo.list()).map((item) => item.name)).toEqual(['Production'])
+  })
+
+  it('is switched off by STUDIO_DEMO=0', () => {
+    expect(demoEnabled({ STUDIO_DEMO: '0' })).toBe(false)
+    expect(demoEnabled({})).toBe(true)
+  })
+})
