@@ -2,7 +2,7 @@
  * The whole SQLite schema in one place. drizzle-kit generates migrations from it (npm run db:generate);
  * never edit a generated migration that has shipped. Secrets are never stored here: only references.
  */
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 /** Workspace preferences, one JSON value per key. */
 export const settingTable = sqliteTable('setting', {
@@ -58,4 +58,100 @@ export const haloLookupTable = sqliteTable(
     fetchedAt: text('fetched_at').notNull()
   },
   (table) => [primaryKey({ columns: [table.instanceId, table.kind] })]
+)
+
+/**
+ * A directory connection (an Okta org, later an Entra tenant) bound to the Halo instance it imports
+ * into. `settings` is JSON of the non-secret details (org URL, auth mode, client ID); the token or
+ * private key is in the keychain. A Halo instance with connections cannot be deleted (restrict).
+ */
+export const connectionTable = sqliteTable('connection', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: ['okta', 'entra'] }).notNull(),
+  name: text('name').notNull(),
+  haloInstanceId: text('halo_instance_id')
+    .notNull()
+    .references(() => haloInstanceTable.id, { onDelete: 'restrict' }),
+  settings: text('settings').notNull(),
+  /** JSON of the last "Test credentials" checklist. */
+  lastTest: text('last_test'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull()
+})
+
+/**
+ * One fetch of a connection's directory. Rows are written while `state` is "building"; on success
+ * the new snapshot becomes "complete" and the previous one is deleted in the same transaction, so
+ * readers always see one whole snapshot (the last good one stays usable offline).
+ */
+export const directorySnapshotTable = sqliteTable('directory_snapshot', {
+  id: text('id').primaryKey(),
+  connectionId: text('connection_id')
+    .notNull()
+    .references(() => connectionTable.id, { onDelete: 'cascade' }),
+  state: text('state', { enum: ['building', 'complete'] }).notNull(),
+  startedAt: text('started_at').notNull(),
+  completedAt: text('completed_at'),
+  /** JSON summary: counts, people per status, requests, duration. */
+  summary: text('summary')
+})
+
+const snapshotId = () =>
+  text('snapshot_id')
+    .notNull()
+    .references(() => directorySnapshotTable.id, { onDelete: 'cascade' })
+
+export const snapshotPersonTable = sqliteTable(
+  'snapshot_person',
+  {
+    snapshotId: snapshotId(),
+    id: text('id').notNull(),
+    status: text('status').notNull(),
+    /** Lower-cased display name, login and email, for search. */
+    searchText: text('search_text').notNull(),
+    displayName: text('display_name').notNull(),
+    data: text('data').notNull()
+  },
+  (table) => [primaryKey({ columns: [table.snapshotId, table.id] })]
+)
+
+export const snapshotGroupTable = sqliteTable(
+  'snapshot_group',
+  {
+    snapshotId: snapshotId(),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    data: text('data').notNull()
+  },
+  (table) => [primaryKey({ columns: [table.snapshotId, table.id] })]
+)
+
+export const snapshotMembershipTable = sqliteTable(
+  'snapshot_membership',
+  {
+    snapshotId: snapshotId(),
+    groupId: text('group_id').notNull(),
+    personId: text('person_id').notNull()
+  },
+  (table) => [primaryKey({ columns: [table.snapshotId, table.groupId, table.personId] }), index('snapshot_membership_person').on(table.snapshotId, table.personId)]
+)
+
+export const snapshotAppTable = sqliteTable(
+  'snapshot_app',
+  {
+    snapshotId: snapshotId(),
+    id: text('id').notNull(),
+    data: text('data').notNull()
+  },
+  (table) => [primaryKey({ columns: [table.snapshotId, table.id] })]
+)
+
+export const snapshotAppAssignmentTable = sqliteTable(
+  'snapshot_app_assignment',
+  {
+    snapshotId: snapshotId(),
+    appId: text('app_id').notNull(),
+    personId: text('person_id').notNull()
+  },
+  (table) => [primaryKey({ columns: [table.snapshotId, table.appId, table.personId] })]
 )

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { parseHaloAddress } from '../halo-url'
+import { checklistSchema, type Checklist, type ChecklistItem } from './checklist'
 import { StudioError } from './errors'
 
 export const haloDeploymentSchema = z.enum(['hosted', 'on-premise'])
@@ -81,21 +82,10 @@ export function haloInstanceFormIssues(form: HaloInstanceForm, secretStored: boo
   return issues
 }
 
-export const haloCheckItemSchema = z.object({
-  key: z.string(),
-  label: z.string(),
-  ok: z.boolean(),
-  message: z.string(),
-  count: z.number().int().nullable()
-})
-export type HaloCheckItem = z.infer<typeof haloCheckItemSchema>
-
-export const haloCheckSchema = z.object({
-  checkedAt: z.string(),
-  ok: z.boolean(),
-  items: z.array(haloCheckItemSchema)
-})
-export type HaloCheck = z.infer<typeof haloCheckSchema>
+/** "Test connection" answers the shared checklist shape (see checklist.ts). */
+export const haloCheckSchema = checklistSchema
+export type HaloCheck = Checklist
+export type HaloCheckItem = ChecklistItem
 
 export const haloLookupSummarySchema = z.object({
   kind: haloLookupKindSchema,

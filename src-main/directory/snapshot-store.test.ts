@@ -1,0 +1,80 @@
+/**
+ * Snapshots on a real SQLite file: a commit replaces the previous snapshot whole, an aborted fetch
+ * leaves the last good one, half-written ones are discarded on start, and the browser's queries
+ * (search with literal % and _, status, group members, paging) answer from the current snapshot.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import type { DirectoryPerson } from '../../src-shared/contract'
+import { openTempWorkspace, type TempWorkspace } from '../../test/helpers/temp-workspace'
+import { connectionTable, haloInstanceTable } from '../store/schema'
+import { SnapshotStore } from './snapshot-store'
+
+let workspace: TempWorkspace | null = null
+afterEach(async () => {
+  await workspace?.dispose()
+  workspace = null
+})
+
+function person(id: string, displayName: string, status = 'ACTIVE'): DirectoryPerson {
+  const login = `${displayName.toLowerCase().replace(/\W+/g, '.')}@northwind.example`
+  return { id, status, login, email: login, firstName: null, lastName: null, displayName, title: null, department: null, employeeNumber: null, manager: null, managerId: null, mobilePhone: null, phone: null, city: null, countryCode: null, created: null, lastUpdated: null, attributes: {} }
+}
+
+function setUp(): SnapshotStore {
+  workspace = openTempWorkspace()
+  const { db } = workspace.database
+  const stamp = new Date().toISOString()
+  db.insert(haloInstanceTable).values({ id: 'h', name: 'Halo', baseUrl: 'https://h.example', deployment: 'on-premise', authMode: 'client_credentials', clientId: 'c', scope: 'all', rateLimitRequests: 300, rateLimitWindowMs: 300_000, createdAt: stamp, updatedAt: stamp }).run()
+  db.insert(connectionTable).values({ id: 'c1', kind: 'okta', name: 'Okta', haloInstanceId: 'h', settings: '{}', createdAt: stamp, updatedAt: stamp }).run()
+  return new SnapshotStore(db)
+}
+
+const figures = { people: 0, groups: 0, memberships: 0, apps: 0, statusCounts: {}, requests: 0, durationMs: 0 }
+
+describe('SnapshotStore', () => {
+  it('replaces the snapshot whole on commit and keeps the last good one when a fetch is aborted', () => {
+    const store = setUp()
+    const first = store.begin('c1')
+    first.addPeople([person('1', 'Ada Lovelace'), person('2', 'Alan Turing')])
+    expect(store.current('c1')).toBeNull()
+    first.commit({ ...figures, people: 2 })
+    expect(store.people('c1', { offset: 0, limit: 10 }).total).toBe(2)
+
+    const second = store.begin('c1')
+    second.addPeople([person('3', 'Grace Hopper')])
+    second.abort()
+    expect(store.people('c1', { offset: 0, limit: 10 }).rows.map((row) => row.displayName)).toEqual(['Ada Lovelace', 'Alan Turing'])
+
+    const third = store.begin('c1')
+    third.addPeople([person('3', 'Grace Hopper')])
+    third.commit({ ...figures, people: 1 })
+    expect(store.people('c1', { offset: 0, limit: 10 }).rows.map((row) => row.id)).toEqual(['3'])
+    expect(workspace?.database.sqlite.prepare('SELECT COUNT(*) AS n FROM snapshot_person').get()).toEqual({ n: 1 })
+  })
+
+  it('discards snapshots a crash left half-written', () => {
+    const store = setUp()
+    store.begin('c1').addPeople([person('1', 'Ada Lovelace')])
+    store.discardUnfinished()
+    expect(workspace?.database.sqlite.prepare('SELECT COUNT(*) AS n FROM directory_snapshot').get()).toEqual({ n: 0 })
+  })
+
+  it('searches, filters by status and group, and pages', () => {
+    const store = setUp()
+    const writer = store.begin('c1')
+    writer.addPeople([person('1', 'Ada Lovelace'), person('2', 'Alan Turing', 'SUSPENDED'), person('3', 'Grace 100% Hopper'), person('4', 'Zoë Ångström')])
+    writer.addGroups([{ id: 'g1', name: 'Engineering', description: null, type: 'OKTA_GROUP', memberCount: 2 }])
+    writer.addMembers('g1', ['1', '3'])
+    writer.commit(figures)
+    expect(store.people('c1', { search: 'TURING', offset: 0, limit: 10 }).rows.map((row) => row.id)).toEqual(['2'])
+    expect(store.people('c1', { search: '100%', offset: 0, limit: 10 }).rows.map((row) => row.id)).toEqual(['3'])
+    expect(store.people('c1', { search: '%', offset: 0, limit: 10 }).rows.map((row) => row.id)).toEqual(['3'])
+    expect(store.people('c1', { search: 'ångström', offset: 0, limit: 10 }).total).toBe(1)
+    expect(store.people('c1', { status: 'SUSPENDED', offset: 0, limit: 10 }).rows.map((row) => row.id)).toEqual(['2'])
+    expect(store.people('c1', { groupId: 'g1', offset: 0, limit: 10 }).rows.map((row) => row.id)).toEqual(['1', '3'])
+    const page = store.people('c1', { offset: 1, limit: 2 })
+    expect(page).toMatchObject({ total: 4 })
+    expect(page.rows.map((row) => row.id)).toEqual(['2', '3'])
+    expect(store.groups('c1', { search: 'engin', offset: 0, limit: 10 }).rows.map((row) => row.id)).toEqual(['g1'])
+  })
+})

@@ -1,0 +1,196 @@
+/**
+ * Directory snapshots in SQLite. A fetch writes into a new snapshot in the "building" state, page by
+ * page; `commit` makes it the connection's snapshot and drops the previous one in one transaction, so
+ * readers always see a whole snapshot, and a failed or cancelled fetch leaves the last good one.
+ * Reads serve the snapshot browser (search, status, group filters, paging) and, later, the core.
+ */
+import { randomUUID } from 'node:crypto'
+import { and, asc, count, eq, inArray, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import type { DirectoryApp, DirectoryGroup, DirectoryPerson, SnapshotSummary } from '../../src-shared/contract'
+import type { StudioDb } from '../store/database'
+import {
+  directorySnapshotTable,
+  snapshotAppAssignmentTable,
+  snapshotAppTable,
+  snapshotGroupTable,
+  snapshotMembershipTable,
+  snapshotPersonTable
+} from '../store/schema'
+
+/** Rows per INSERT statement: well under SQLite's bound-variable limit for every table here. */
+const chunk = 400
+
+export interface SnapshotWriter {
+  readonly id: string
+  addPeople(people: readonly DirectoryPerson[]): void
+  addGroups(groups: readonly DirectoryGroup[]): void
+  addMembers(groupId: string, personIds: readonly string[]): void
+  addApps(apps: readonly DirectoryApp[]): void
+  addAssignments(appId: string, personIds: readonly string[]): void
+  /** Makes this the connection's snapshot; the previous one is deleted. */
+  commit(summary: Omit<SnapshotSummary, 'id' | 'fetchedAt'>): SnapshotSummary
+  /** Throws the partial snapshot away. */
+  abort(): void
+}
+
+export class SnapshotStore {
+  constructor(
+    private readonly db: StudioDb,
+    private readonly now: () => Date = () => new Date()
+  ) {}
+
+  /** Removes snapshots left half-written by a crash. */
+  discardUnfinished(): void {
+    this.db.delete(directorySnapshotTable).where(eq(directorySnapshotTable.state, 'building')).run()
+  }
+
+  begin(connectionId: string): SnapshotWriter {
+    const id = randomUUID()
+    const db = this.db
+    db.insert(directorySnapshotTable).values({ id, connectionId, state: 'building', startedAt: this.now().toISOString() }).run()
+    const inChunks = <T>(rows: readonly T[], write: (part: T[]) => void): void => {
+      db.transaction(() => {
+        for (let start = 0; start < rows.length; start += chunk) write(rows.slice(start, start + chunk))
+      })
+    }
+    return {
+      id,
+      addPeople: (people) =>
+        inChunks(people, (part) =>
+          db
+            .insert(snapshotPersonTable)
+            .values(part.map((person) => ({ snapshotId: id, id: person.id, status: person.status, displayName: person.displayName, searchText: searchText(person), data: JSON.stringify(person) })))
+            .onConflictDoNothing()
+            .run()
+        ),
+      addGroups: (groups) =>
+        inChunks(groups, (part) =>
+          db
+            .insert(snapshotGroupTable)
+            .values(part.map((group) => ({ snapshotId: id, id: group.id, name: group.name, data: JSON.stringify(group) })))
+            .onConflictDoNothing()
+            .run()
+        ),
+      addMembers: (groupId, personIds) =>
+        inChunks(personIds, (part) =>
+          db
+            .insert(snapshotMembershipTable)
+            .values(part.map((personId) => ({ snapshotId: id, groupId, personId })))
+            .onConflictDoNothing()
+            .run()
+        ),
+      addApps: (apps) =>
+        inChunks(apps, (part) =>
+          db
+            .insert(snapshotAppTable)
+            .values(part.map((app) => ({ snapshotId: id, id: app.id, data: JSON.stringify(app) })))
+            .onConflictDoNothing()
+            .run()
+        ),
+      addAssignments: (appId, personIds) =>
+        inChunks(personIds, (part) =>
+          db
+            .insert(snapshotAppAssignmentTable)
+            .values(part.map((personId) => ({ snapshotId: id, appId, personId })))
+            .onConflictDoNothing()
+            .run()
+        ),
+      commit: (figures) => {
+        const summary: SnapshotSummary = { id, fetchedAt: this.now().toISOString(), ...figures }
+        db.transaction((tx) => {
+          tx.update(directorySnapshotTable)
+            .set({ state: 'complete', completedAt: summary.fetchedAt, summary: JSON.stringify(summary) })
+            .where(eq(directorySnapshotTable.id, id))
+            .run()
+          tx.delete(directorySnapshotTable)
+            .where(and(eq(directorySnapshotTable.connectionId, connectionId), ne(directorySnapshotTable.id, id)))
+            .run()
+        })
+        return summary
+      },
+      abort: () => {
+        db.delete(directorySnapshotTable).where(eq(directorySnapshotTable.id, id)).run()
+      }
+    }
+  }
+
+  /** The connection's complete snapshot, if it has one. */
+  current(connectionId: string): SnapshotSummary | null {
+    const row = this.db
+      .select({ summary: directorySnapshotTable.summary })
+      .from(directorySnapshotTable)
+      .where(and(eq(directorySnapshotTable.connectionId, connectionId), eq(directorySnapshotTable.state, 'complete')))
+      .get()
+    return row?.summary ? (JSON.parse(row.summary) as SnapshotSummary) : null
+  }
+
+  people(connectionId: string, query: { search?: string | undefined; status?: string | undefined; groupId?: string | undefined; offset: number; limit: number }): { total: number; rows: DirectoryPerson[] } {
+    const snapshot = this.current(connectionId)
+    if (!snapshot) return { total: 0, rows: [] }
+    const conditions: SQL[] = [eq(snapshotPersonTable.snapshotId, snapshot.id)]
+    const needle = query.search?.trim().toLowerCase()
+    if (needle) conditions.push(contains(snapshotPersonTable.searchText, needle))
+    if (query.status) conditions.push(eq(snapshotPersonTable.status, query.status))
+    if (query.groupId) {
+      conditions.push(
+        inArray(
+          snapshotPersonTable.id,
+          this.db
+            .select({ id: snapshotMembershipTable.personId })
+            .from(snapshotMembershipTable)
+            .where(and(eq(snapshotMembershipTable.snapshotId, snapshot.id), eq(snapshotMembershipTable.groupId, query.groupId)))
+        )
+      )
+    }
+    const where = and(...conditions)
+    const total = this.db.select({ n: count() }).from(snapshotPersonTable).where(where).get()?.n ?? 0
+    const rows = this.db
+      .select({ data: snapshotPersonTable.data })
+      .from(snapshotPersonTable)
+      .where(where)
+      .orderBy(asc(sql`lower(${snapshotPersonTable.displayName})`), asc(snapshotPersonTable.id))
+      .limit(query.limit)
+      .offset(query.offset)
+      .all()
+    return { total, rows: rows.map((row) => JSON.parse(row.data) as DirectoryPerson) }
+  }
+
+  groups(connectionId: string, query: { search?: string | undefined; offset: number; limit: number }): { total: number; rows: DirectoryGroup[] } {
+    const snapshot = this.current(connectionId)
+    if (!snapshot) return { total: 0, rows: [] }
+    const conditions: SQL[] = [eq(snapshotGroupTable.snapshotId, snapshot.id)]
+    const needle = query.search?.trim().toLowerCase()
+    if (needle) conditions.push(contains(sql`lower(${snapshotGroupTable.name})`, needle))
+    const where = and(...conditions)
+    const total = this.db.select({ n: count() }).from(snapshotGroupTable).where(where).get()?.n ?? 0
+    const rows = this.db
+      .select({ data: snapshotGroupTable.data })
+      .from(snapshotGroupTable)
+      .where(where)
+      .orderBy(asc(sql`lower(${snapshotGroupTable.name})`))
+      .limit(query.limit)
+      .offset(query.offset)
+      .all()
+    return { total, rows: rows.map((row) => JSON.parse(row.data) as DirectoryGroup) }
+  }
+
+  /** Every (group, person) membership of the connection's snapshot. */
+  memberships(connectionId: string): Array<{ groupId: string; personId: string }> {
+    const snapshot = this.current(connectionId)
+    if (!snapshot) return []
+    return this.db
+      .select({ groupId: snapshotMembershipTable.groupId, personId: snapshotMembershipTable.personId })
+      .from(snapshotMembershipTable)
+      .where(eq(snapshotMembershipTable.snapshotId, snapshot.id))
+      .all()
+  }
+}
+
+/** Case-insensitive substring match; % and _ in the needle are literal. */
+function contains(column: SQLWrapper, needle: string): SQL {
+  return sql`${column} LIKE ${`%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`
+}
+
+function searchText(person: DirectoryPerson): string {
+  return [person.displayName, person.login, person.email, person.employeeNumber].filter(Boolean).join(' ').toLowerCase()
+}

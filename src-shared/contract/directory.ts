@@ -1,0 +1,76 @@
+/**
+ * The directory snapshot model every source (Okta, Entra) is normalised into: people, groups,
+ * memberships and app assignments, as the core (mappings, preview) and the snapshot browser see them.
+ * Source shapes never cross this line; all of a person's source attributes are kept in `attributes`
+ * so mappings can use custom ones.
+ */
+import { z } from 'zod'
+
+export const attributeValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])
+export type AttributeValue = z.infer<typeof attributeValueSchema>
+
+export const directoryPersonSchema = z.object({
+  id: z.string(),
+  /** The source's own status word (Okta: ACTIVE, SUSPENDED, …; Entra: enabled / disabled). */
+  status: z.string(),
+  login: z.string().nullable(),
+  email: z.string().nullable(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  displayName: z.string(),
+  title: z.string().nullable(),
+  department: z.string().nullable(),
+  employeeNumber: z.string().nullable(),
+  manager: z.string().nullable(),
+  managerId: z.string().nullable(),
+  mobilePhone: z.string().nullable(),
+  phone: z.string().nullable(),
+  city: z.string().nullable(),
+  countryCode: z.string().nullable(),
+  created: z.string().nullable(),
+  lastUpdated: z.string().nullable(),
+  attributes: z.record(z.string(), attributeValueSchema)
+})
+export type DirectoryPerson = z.infer<typeof directoryPersonSchema>
+
+export const directoryGroupSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  /** The source's kind of group (Okta: OKTA_GROUP, APP_GROUP, BUILT_IN). */
+  type: z.string(),
+  memberCount: z.number().int()
+})
+export type DirectoryGroup = z.infer<typeof directoryGroupSchema>
+
+export const directoryAppSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  label: z.string(),
+  status: z.string()
+})
+export type DirectoryApp = z.infer<typeof directoryAppSchema>
+
+export const snapshotSummarySchema = z.object({
+  id: z.string(),
+  fetchedAt: z.string(),
+  people: z.number().int(),
+  groups: z.number().int(),
+  memberships: z.number().int(),
+  apps: z.number().int(),
+  /** People per source status, e.g. {ACTIVE: 280, SUSPENDED: 4}. */
+  statusCounts: z.record(z.string(), z.number().int()),
+  requests: z.number().int(),
+  durationMs: z.number().int()
+})
+export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>
+
+const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }
+
+export const snapshotPeopleQuerySchema = z
+  .object({ connectionId: z.string().min(1), search: z.string().max(200).optional(), status: z.string().max(40).optional(), groupId: z.string().optional(), ...page })
+  .strict()
+export const snapshotGroupsQuerySchema = z.object({ connectionId: z.string().min(1), search: z.string().max(200).optional(), ...page }).strict()
+
+export const snapshotPeoplePageSchema = z.object({ total: z.number().int(), rows: z.array(directoryPersonSchema) })
+export const snapshotGroupsPageSchema = z.object({ total: z.number().int(), rows: z.array(directoryGroupSchema) })
