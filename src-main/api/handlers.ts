@@ -10,6 +10,7 @@ import { appHandlers } from './app-handlers'
 import { settingsHandlers } from './settings-handlers'
 import { secretsHandlers } from './secrets-handlers'
 import { haloHandlers } from './halo-handlers'
+import { connectionHandlers } from './connection-handlers'
 
 export type Handler<N extends ProcedureName> = (
   input: z.output<Procedures[N]['input']>
@@ -22,6 +23,7 @@ export function createHandlers(services: Services): Handlers {
     ...appHandlers(services),
     ...settingsHandlers(services),
     ...secretsHandlers(services),
-    ...haloHandlers(services)
+    ...haloHandlers(services),
+    ...connectionHandlers(services)
   }
 }

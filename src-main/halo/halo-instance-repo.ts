@@ -59,8 +59,16 @@ export class HaloInstanceRepo {
     this.db.update(haloInstanceTable).set({ lastCheck: JSON.stringify(check) }).where(eq(haloInstanceTable.id, id)).run()
   }
 
+  /** Removes the row; refused while connections import into this instance. */
   delete(id: string): void {
-    this.db.delete(haloInstanceTable).where(eq(haloInstanceTable.id, id)).run()
+    const row = this.get(id)
+    try {
+      this.db.delete(haloInstanceTable).where(eq(haloInstanceTable.id, id)).run()
+    } catch (error) {
+      // ON DELETE RESTRICT answers SQLITE_CONSTRAINT_TRIGGER (not …_FOREIGNKEY) with this message.
+      if (!(error instanceof Error) || !/FOREIGN KEY constraint failed/.test(error.message)) throw error
+      throw new StudioError('VALIDATION_FAILED', `Connections still import into ${row.name}. Delete them, or point them at another Halo instance, first.`, { id })
+    }
   }
 }
 

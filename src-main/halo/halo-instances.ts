@@ -94,10 +94,10 @@ export class HaloInstances {
   }
 
   async delete(id: string): Promise<void> {
-    this.deps.repo.get(id)
+    // The row goes first: if connections still import into it, nothing is removed.
+    this.deps.repo.delete(id)
     await this.deps.vault.remove(secretId(id))
     await this.deps.vault.remove(tokensId(id))
-    this.deps.repo.delete(id)
     this.connected.delete(id)
   }
 

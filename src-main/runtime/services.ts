@@ -1,5 +1,6 @@
 /** The services handlers are built from; created once per workspace by openWorkspace. */
 import type { AppInfo } from '../../src-shared/contract'
+import type { Connections } from '../connections/connections'
 import type { HaloInstances } from '../halo/halo-instances'
 import type { SecretStore } from '../secrets/secret-store'
 import type { SecretVault } from '../secrets/secret-vault'
@@ -16,5 +17,6 @@ export interface Services {
   events: EventBus
   links: ExternalLinks
   halo: HaloInstances
+  connections: Connections
   log: Logger
 }

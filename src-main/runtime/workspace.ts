@@ -9,6 +9,9 @@ import { LoopbackSignIn } from '../auth/loopback-flow'
 import { HaloInstanceRepo } from '../halo/halo-instance-repo'
 import { HaloInstances } from '../halo/halo-instances'
 import { LookupCache } from '../halo/lookup-cache'
+import { ConnectionRepo } from '../connections/connection-repo'
+import { Connections } from '../connections/connections'
+import { SnapshotStore } from '../directory/snapshot-store'
 import { createDispatcher, type Dispatch } from '../bridge/dispatch'
 import { KeytarSecretStore, type SecretStore } from '../secrets/secret-store'
 import { SecretVault } from '../secrets/secret-vault'
@@ -30,6 +33,8 @@ export interface WorkspaceOptions {
   log: Logger
   nativeBinding?: string | undefined
   keychain?: SecretStore
+  /** Okta's clock speed, for time-scaled sandboxes (tests and benchmarks); 1 otherwise. */
+  oktaTimeScale?: number
 }
 
 export interface Workspace {
@@ -51,6 +56,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
   const keychain = options.keychain ?? new KeytarSecretStore(keychainService)
   const vault = new SecretVault(database.db, keychain, settings.workspaceId())
   const links = new ExternalLinks(options.openUrl)
+  const events = new EventBus()
   const services: Services = {
     about: {
       name: 'Identity Studio for Halo',
@@ -63,7 +69,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     settings,
     keychain,
     vault,
-    events: new EventBus(),
+    events,
     links,
     halo: new HaloInstances({
       repo: new HaloInstanceRepo(database.db),
@@ -71,6 +77,13 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
       vault,
       links,
       loopback: new LoopbackSignIn()
+    }),
+    connections: new Connections({
+      repo: new ConnectionRepo(database.db),
+      snapshots: new SnapshotStore(database.db),
+      vault,
+      events,
+      oktaTimeScale: options.oktaTimeScale
     }),
     log: options.log
   }

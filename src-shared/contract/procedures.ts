@@ -6,6 +6,9 @@ import { z } from 'zod'
 import { appInfoSchema, keychainStatusSchema } from './app-info'
 import { settingsPatchSchema, settingsSchema } from './settings'
 import { secretSummarySchema } from './secrets'
+import { checklistSchema } from './checklist'
+import { connectionSchema, oktaConnectionFormSchema } from './connections'
+import { snapshotGroupsPageSchema, snapshotGroupsQuerySchema, snapshotPeoplePageSchema, snapshotPeopleQuerySchema, snapshotSummarySchema } from './directory'
 import { haloCheckSchema, haloInstanceFormSchema, haloInstanceSchema, haloLookupKindSchema, haloLookupRowSchema, haloRefreshSchema } from './halo'
 
 const noInput = z.object({}).strict()
@@ -76,6 +79,46 @@ export const procedures = {
     summary: 'Cached look-up rows of one kind, optionally filtered by a search text.',
     input: z.object({ id: z.string().min(1), kind: haloLookupKindSchema, search: z.string().max(200).optional() }).strict(),
     output: z.object({ fetchedAt: z.string().nullable(), total: z.number().int(), rows: z.array(haloLookupRowSchema) })
+  },
+  'connections:list': {
+    summary: 'The directory connections of this workspace, with credential state, last test and snapshot summary.',
+    input: noInput,
+    output: z.array(connectionSchema)
+  },
+  'connections:saveOkta': {
+    summary: 'Add or change an Okta connection after validating it; a new token or private key goes to the keychain.',
+    input: oktaConnectionFormSchema,
+    output: connectionSchema
+  },
+  'connections:delete': {
+    summary: 'Remove a connection, its keychain entry and its snapshot.',
+    input: byId,
+    output: z.object({ deleted: z.literal(true) })
+  },
+  'connections:testOkta': {
+    summary: '"Test credentials": who the credentials act as and whether users, groups and apps can be read.',
+    input: byId,
+    output: checklistSchema
+  },
+  'connections:fetch': {
+    summary: 'Read the whole directory into a new snapshot (progress as task:progress fetch:<id>); the last good one stays until it succeeds.',
+    input: byId,
+    output: snapshotSummarySchema
+  },
+  'connections:cancelFetch': {
+    summary: 'Cancel a running directory fetch; the last good snapshot stays.',
+    input: byId,
+    output: z.object({ cancelled: z.boolean() })
+  },
+  'snapshot:people': {
+    summary: "People of a connection's snapshot: search, status and group filters, paged.",
+    input: snapshotPeopleQuerySchema,
+    output: snapshotPeoplePageSchema
+  },
+  'snapshot:groups': {
+    summary: "Groups of a connection's snapshot, searchable and paged.",
+    input: snapshotGroupsQuerySchema,
+    output: snapshotGroupsPageSchema
   }
 } as const
 

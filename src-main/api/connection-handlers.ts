@@ -1,0 +1,29 @@
+/** connections:* and snapshot:* procedures: directory connections, their test, fetch and snapshot browser. */
+import type { Handler } from './handlers'
+import type { Services } from '../runtime/services'
+
+type ConnectionProcedure =
+  | 'connections:list'
+  | 'connections:saveOkta'
+  | 'connections:delete'
+  | 'connections:testOkta'
+  | 'connections:fetch'
+  | 'connections:cancelFetch'
+  | 'snapshot:people'
+  | 'snapshot:groups'
+
+export function connectionHandlers({ connections }: Services): { [N in ConnectionProcedure]: Handler<N> } {
+  return {
+    'connections:list': () => connections.list(),
+    'connections:saveOkta': (form) => connections.saveOkta(form),
+    'connections:delete': async ({ id }) => {
+      await connections.delete(id)
+      return { deleted: true as const }
+    },
+    'connections:testOkta': ({ id }) => connections.testOkta(id),
+    'connections:fetch': ({ id }) => connections.fetch(id),
+    'connections:cancelFetch': ({ id }) => ({ cancelled: connections.cancelFetch(id) }),
+    'snapshot:people': ({ connectionId, ...query }) => connections.snapshotPeople(connectionId, query),
+    'snapshot:groups': ({ connectionId, ...query }) => connections.snapshotGroups(connectionId, query)
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * Directory connections as the handlers see them: saving an Okta connection (validated; its token
+ * or private key to the keychain), deleting (keychain entry and snapshots too), "Test credentials",
+ * fetching the directory into a snapshot with progress events and cancel (one fetch per connection
+ * at a time; a failed or cancelled fetch keeps the last good snapshot), and browsing the snapshot.
+ */
+import { oktaConnectionFormIssues, StudioError, type Checklist, type Connection, type OktaConnectionForm, type SnapshotSummary } from '../../src-shared/contract'
+import { checkOktaAddress } from '../../src-shared/okta-url'
+import { createOktaClient, type OktaCredentials } from '../connectors/okta/okta-client'
+import { checkOktaCredentials } from '../connectors/okta/okta-check'
+import { oktaError } from '../connectors/okta/okta-errors'
+import { fetchOktaSnapshot, type SnapshotProgress } from '../connectors/okta/okta-snapshot'
+import { PacedExecutor } from '../connectors/okta/paced-executor'
+import type { SnapshotStore } from '../directory/snapshot-store'
+import type { EventBus } from '../runtime/event-bus'
+import type { SecretVault } from '../secrets/secret-vault'
+import { oktaSettingsOf, type ConnectionRepo, type ConnectionRow, type OktaSettings } from './connection-repo'
+
+export interface ConnectionsDeps {
+  repo: ConnectionRepo
+  snapshots: SnapshotStore
+  vault: SecretVault
+  events: EventBus
+  now?: () => Date
+  /** Okta server clock speed (time-scaled sandboxes in tests and benchmarks). */
+  oktaTimeScale?: number
+}
+
+const credentialId = (id: string): string => `connection:${id}:okta-credential`
+
+export class Connections {
+  private readonly fetches = new Map<string, AbortController>()
+  private readonly now: () => Date
+
+  constructor(private readonly deps: ConnectionsDeps) {
+    this.now = deps.now ?? (() => new Date())
+    deps.snapshots.discardUnfinished()
+  }
+
+  async list(): Promise<Connection[]> {
+    const stored = new Set((await this.deps.vault.list()).filter((secret) => secret.isSet).map((secret) => secret.id))
+    return this.deps.repo.all().map((row) => this.describe(row, stored.has(credentialId(row.id))))
+  }
+
+  private describe(row: ConnectionRow, credentialStored: boolean): Connection {
+    const okta = row.kind === 'okta' ? oktaSettingsOf(row) : null
+    return {
+      id: row.id,
+      kind: row.kind,
+      name: row.name,
+      haloInstanceId: row.haloInstanceId,
+      haloInstanceName: row.haloInstanceName,
+      okta: okta && {
+        orgUrl: okta.orgUrl,
+        authMode: okta.authMode,
+        clientId: okta.clientId,
+        keyId: okta.keyId,
+        credentialSet: credentialStored && okta.credentialMode === okta.authMode,
+        warnings: checkOktaAddress(okta.orgUrl).warnings
+      },
+      lastTest: row.lastTest ? (JSON.parse(row.lastTest) as Checklist) : null,
+      snapshot: this.deps.snapshots.current(row.id)
+    }
+  }
+
+  async saveOkta(form: OktaConnectionForm): Promise<Connection> {
+    const existing = form.id ? oktaSettingsOf(this.deps.repo.get(form.id)) : null
+    const stored = existing !== null && existing.credentialMode === form.authMode && (await this.deps.vault.reveal(credentialId(form.id ?? ''))) !== null
+    const issues = oktaConnectionFormIssues(form, stored)
+    if (issues.length > 0) {
+      throw new StudioError('VALIDATION_FAILED', issues.length === 1 ? (issues[0]?.message ?? '') : 'Some fields need attention before this connection can be saved.', { issues })
+    }
+    const credential = form.authMode === 'api_token' ? form.apiToken : form.privateKey
+    const settings: OktaSettings = {
+      orgUrl: checkOktaAddress(form.orgUrl).orgUrl ?? form.orgUrl,
+      authMode: form.authMode,
+      clientId: form.authMode === 'service_app' ? form.clientId : null,
+      keyId: form.authMode === 'service_app' ? form.keyId : null,
+      credentialMode: credential ? form.authMode : (existing?.credentialMode ?? null)
+    }
+    const label = `${form.name}: Okta ${form.authMode === 'api_token' ? 'API token' : 'service app private key'}`
+    if (credential && form.id) await this.deps.vault.put({ id: credentialId(form.id), label, value: credential })
+    const row = this.deps.repo.save({ id: form.id, kind: 'okta', name: form.name, haloInstanceId: form.haloInstanceId, settings })
+    if (credential && !form.id) {
+      try {
+        await this.deps.vault.put({ id: credentialId(row.id), label, value: credential })
+      } catch (error) {
+        // The keychain refused the credential: nothing is kept.
+        this.deps.repo.delete(row.id)
+        throw error
+      }
+    }
+    return this.describe(row, settings.credentialMode !== null)
+  }
+
+  async delete(id: string): Promise<void> {
+    this.deps.repo.get(id)
+    this.fetches.get(id)?.abort()
+    this.deps.repo.delete(id)
+    await this.deps.vault.remove(credentialId(id))
+  }
+
+  async testOkta(id: string): Promise<Checklist> {
+    const row = this.deps.repo.get(id)
+    const { settings, executor, client } = await this.oktaClient(row)
+    const check = await checkOktaCredentials({ client, executor, orgUrl: settings.orgUrl, authMode: settings.authMode, now: this.now })
+    this.deps.repo.recordTest(id, check)
+    return check
+  }
+
+  /** Reads the whole directory into a new snapshot; progress goes out as task:progress `fetch:<id>`. */
+  async fetch(id: string): Promise<SnapshotSummary> {
+    const row = this.deps.repo.get(id)
+    if (this.fetches.has(id)) throw new StudioError('BUSY', `${row.name} is already being fetched. Wait for it to finish, or cancel it.`)
+    const controller = new AbortController()
+    this.fetches.set(id, controller)
+    const writer = this.deps.snapshots.begin(id)
+    const taskId = `fetch:${id}`
+    const started = Date.now()
+    try {
+      const { settings, executor, client } = await this.oktaClient(row, controller.signal)
+      const figures = await fetchOktaSnapshot({
+        client,
+        executor,
+        writer,
+        onProgress: (progress) => this.deps.events.emit('task:progress', { taskId, ...describeProgress(progress, Date.now() - started) })
+      }).catch((error: unknown) => {
+        throw oktaError(error, { orgUrl: settings.orgUrl, what: 'the directory', tokenError: executor.lastTokenError })
+      })
+      return writer.commit(figures)
+    } catch (error) {
+      writer.abort()
+      throw error
+    } finally {
+      this.fetches.delete(id)
+    }
+  }
+
+  cancelFetch(id: string): boolean {
+    const controller = this.fetches.get(id)
+    controller?.abort()
+    return controller !== undefined
+  }
+
+  snapshotPeople(...args: Parameters<SnapshotStore['people']>): ReturnType<SnapshotStore['people']> {
+    this.deps.repo.get(args[0])
+    return this.deps.snapshots.people(...args)
+  }
+
+  snapshotGroups(...args: Parameters<SnapshotStore['groups']>): ReturnType<SnapshotStore['groups']> {
+    this.deps.repo.get(args[0])
+    return this.deps.snapshots.groups(...args)
+  }
+
+  private async oktaClient(row: ConnectionRow, signal?: AbortSignal): Promise<{ settings: OktaSettings; executor: PacedExecutor; client: ReturnType<typeof createOktaClient> }> {
+    const settings = oktaSettingsOf(row)
+    const secret = settings.credentialMode === settings.authMode ? await this.deps.vault.reveal(credentialId(row.id)) : null
+    if (!secret) {
+      throw new StudioError('SIGN_IN_REQUIRED', `No ${settings.authMode === 'api_token' ? 'API token' : 'private key'} is stored for ${row.name}. Enter it on the Details tab.`, { reason: 'no_credential' })
+    }
+    const credentials: OktaCredentials =
+      settings.authMode === 'api_token' ? { kind: 'api_token', token: secret } : { kind: 'service_app', clientId: settings.clientId ?? '', privateKey: secret, keyId: settings.keyId }
+    const executor = new PacedExecutor({ ...(signal ? { signal } : {}), timeScale: this.deps.oktaTimeScale ?? 1 })
+    return { settings, executor, client: createOktaClient(settings.orgUrl, credentials, executor) }
+  }
+}
+
+/** A progress event an admin can read: what is being read, how far, and roughly how long is left. */
+export function describeProgress(progress: SnapshotProgress, elapsedMs: number): { label: string; done: number; total: number | null; etaMs: number | null } {
+  const groupsLeft = progress.groups === null ? null : progress.groups - progress.groupsDone
+  const total = progress.peopleEstimate !== null && progress.groups !== null ? progress.peopleEstimate + progress.groups : null
+  const done = progress.people + progress.groupsDone
+  const label =
+    progress.phase === 'groups'
+      ? 'Reading groups…'
+      : progress.phase === 'apps'
+        ? 'Reading apps…'
+        : `Reading people (${progress.people.toLocaleString('en-GB')}${progress.peopleEstimate === null ? '' : ` of ${progress.peopleEstimate.toLocaleString('en-GB')}`}) and group members (${groupsLeft === null ? '…' : `${groupsLeft.toLocaleString('en-GB')} groups left`})`
+  const fraction = total ? Math.min(1, done / total) : 0
+  const etaMs = total && fraction > 0.05 ? Math.round((elapsedMs / fraction) * (1 - fraction)) : null
+  return { label, done: Math.min(done, total ?? done), total, etaMs }
+}
