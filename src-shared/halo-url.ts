@@ -33,8 +33,10 @@ export function parseHaloAddress(input: string, field = 'Halo URL'): HaloAddress
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`)
   } catch {
-    throw invalid(field, `"${text}" is not a web address. Use the address you open Halo with, for example https://halo.corp.local.`)
+    throw notAWebAddress(field, text)
   }
+  // Chromium's URL parser (the renderer's) escapes a space in a host name ("not%20a%20url") where Node's refuses it.
+  if (url.hostname.includes('%')) throw notAWebAddress(field, text)
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw invalid(field, `"${text}" is not a web address (it starts with ${url.protocol}). Use https://…`)
   }
@@ -62,6 +64,10 @@ export function parseHaloAddress(input: string, field = 'Halo URL'): HaloAddress
 /** The auth server when none is discovered or entered: <base>/auth. */
 export function defaultAuthServer(baseUrl: string): string {
   return `${baseUrl}/auth`
+}
+
+function notAWebAddress(field: string, text: string): StudioError {
+  return invalid(field, `"${text}" is not a web address. Use the address you open Halo with, for example https://halo.corp.local.`)
 }
 
 function invalid(field: string, message: string): StudioError {
