@@ -52,14 +52,6 @@ for (const area of areas) {
   })
 }
 
-test('a Halo instance cannot be added yet, and the button says so', async ({ openStudio }) => {
-  const page = await openStudio('/halo-instances')
-  const add = page.getByRole('button', { name: 'Add Halo instance' })
-  await expect(add).toHaveAttribute('aria-disabled', 'true')
-  await add.focus()
-  await expect(page.getByRole('tooltip')).toHaveText('Arrives with Halo instance support')
-})
-
 test('a narrow window hides the menu behind a button and nothing overflows', async ({ openStudio, page }) => {
   await page.setViewportSize({ width: 640, height: 900 })
   await openStudio('/connections')

@@ -1,6 +1,7 @@
 /**
- * Typed react-query hooks over the contract: a query per procedure call (keyed by name and input),
- * a mutation per procedure, and a subscription to a contract event for the component's lifetime.
+ * Typed react-query hooks over the contract: a query per procedure call (keyed by name and input,
+ * other react-query options allowed), a mutation per procedure, and a subscription to a contract
+ * event for the component's lifetime.
  */
 import { useEffect, useRef } from 'react'
 import {
@@ -8,6 +9,7 @@ import {
   useQuery,
   type UseMutationOptions,
   type UseMutationResult,
+  type UseQueryOptions,
   type UseQueryResult
 } from '@tanstack/react-query'
 import type {
@@ -24,9 +26,13 @@ export function procedureKey<N extends ProcedureName>(name: N, input: ProcedureI
   return ['procedure', name, input]
 }
 
-export function useProcedureQuery<N extends ProcedureName>(name: N, input: ProcedureInput<N>): UseQueryResult<ProcedureOutput<N>> {
+export function useProcedureQuery<N extends ProcedureName>(
+  name: N,
+  input: ProcedureInput<N>,
+  options: Omit<UseQueryOptions<ProcedureOutput<N>, StudioError, ProcedureOutput<N>, ReturnType<typeof procedureKey<N>>>, 'queryKey' | 'queryFn'> = {}
+): UseQueryResult<ProcedureOutput<N>> {
   const client = useStudioClient()
-  return useQuery({ queryKey: procedureKey(name, input), queryFn: () => client.call(name, input) })
+  return useQuery({ ...options, queryKey: procedureKey(name, input), queryFn: () => client.call(name, input) })
 }
 
 export function useProcedureMutation<N extends ProcedureName, TOnMutateResult = unknown>(

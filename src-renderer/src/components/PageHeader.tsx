@@ -14,7 +14,7 @@ export function PageHeader({ title, description, actions }: PageHeaderProps): Re
   return (
     <Group justify="space-between" align="flex-start" wrap="nowrap" gap="lg" mb="xl">
       <Stack gap={4} miw={0}>
-        <Title order={1} fz={26} tabIndex={-1} data-page-title style={{ outline: 'none' }}>
+        <Title order={1} fz={26} tabIndex={-1} data-page-title style={{ outline: 'none', overflowWrap: 'anywhere' }}>
           {title}
         </Title>
         <Text c="dimmed" maw={720}>

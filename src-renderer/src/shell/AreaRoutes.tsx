@@ -1,6 +1,7 @@
 /** Which area renders for which address; unknown addresses go to the workspace home. */
 import { Navigate, Route, Routes } from 'react-router'
 import { ConnectionsPage } from '../areas/connections/ConnectionsPage'
+import { HaloInstanceDetailPage } from '../areas/halo-instances/HaloInstanceDetailPage'
 import { HaloInstancesPage } from '../areas/halo-instances/HaloInstancesPage'
 import { HomePage } from '../areas/home/HomePage'
 import { RunsPage } from '../areas/runs/RunsPage'
@@ -12,6 +13,7 @@ export function AreaRoutes(): React.JSX.Element {
     <Routes>
       <Route path={paths.home} element={<HomePage />} />
       <Route path={paths.haloInstances} element={<HaloInstancesPage />} />
+      <Route path={paths.haloInstance} element={<HaloInstanceDetailPage />} />
       <Route path={paths.connections} element={<ConnectionsPage />} />
       <Route path={paths.runs} element={<RunsPage />} />
       <Route path={paths.settings} element={<SettingsPage />} />

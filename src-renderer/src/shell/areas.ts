@@ -1,16 +1,22 @@
 /**
  * The navigation areas, in menu order: where each lives, what it is called, its icon and its
- * Alt+number shortcut (its position in the menu).
+ * Alt+number shortcut (its position in the menu); and the addresses of pages inside an area.
  */
 import { IconArrowsExchange, IconHistory, IconHome, IconServer, IconSettings, type Icon } from '@tabler/icons-react'
 
 export const paths = {
   home: '/',
   haloInstances: '/halo-instances',
+  haloInstance: '/halo-instances/:id',
   connections: '/connections',
   runs: '/runs',
   settings: '/settings'
 } as const
+
+/** The page of one Halo instance. */
+export function instancePath(id: string): string {
+  return `/halo-instances/${encodeURIComponent(id)}`
+}
 
 export interface Area {
   path: string

@@ -1,118 +1,51 @@
 /**
- * Halo instances: the HaloITSM / HaloPSA systems imports go into. A fresh workspace has none; the page
- * says what to have ready, what an instance holds, and shows where "Add Halo instance" will be.
+ * Halo instances: the HaloITSM / HaloPSA systems imports go into. Lists the saved instances with
+ * Add, Edit and Delete; with none yet, says what to have ready and what an instance holds. A new
+ * instance opens on its own page, where it can be tested.
  */
-import { Alert, Badge, Code, Group, List, Stack, Text } from '@mantine/core'
-import { IconBulb, IconDatabase, IconKey, IconPlus, IconServer, IconWorld } from '@tabler/icons-react'
-import { AreaEmptyState } from '../../components/AreaEmptyState'
-import { NotYetAvailableButton } from '../../components/NotYetAvailableButton'
+import { Button, Skeleton, Stack } from '@mantine/core'
+import { IconPlus } from '@tabler/icons-react'
+import { useNavigate } from 'react-router'
+import { useHaloInstances } from '../../api/halo'
+import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
-import { SectionHeading } from '../../components/SectionHeading'
-import { TopicList, type Topic } from '../../components/TopicList'
-
-const cachedLookups = [
-  'Clients',
-  'Sites',
-  'Organisations',
-  'Agent roles',
-  'User roles',
-  'Teams',
-  'CABs',
-  'Ticket types',
-  'Custom fields',
-  'Licences'
-]
-
-const instanceTopics: readonly Topic[] = [
-  {
-    icon: <IconWorld size={20} aria-hidden />,
-    title: 'Where it is',
-    content: (
-      <List size="sm" spacing="xs">
-        <List.Item>
-          <b>Base URL</b>: hosted, like <Code>https://acme.halopsa.com</Code>, or on-premise, like{' '}
-          <Code>https://halo.corp.local</Code>.
-        </List.Item>
-        <List.Item>
-          <b>Authorisation server</b>: discovered from <Code>/api/authinfo</Code>. On-premise it can differ from the API
-          address.
-        </List.Item>
-        <List.Item>
-          <b>Tenant</b>: for Halo-hosted instances only.
-        </List.Item>
-      </List>
-    )
-  },
-  {
-    icon: <IconKey size={20} aria-hidden />,
-    title: 'How it signs in',
-    content: (
-      <Stack gap="xs">
-        <List size="sm" spacing="xs">
-          <List.Item>
-            <b>Client credentials</b>: the client ID and secret of a Halo API application that logs in as an API-only
-            agent. Suits unattended, scheduled syncs.
-          </List.Item>
-          <List.Item>
-            <b>Authorization code + PKCE</b>: you sign in to Halo in your own browser; nothing to copy.
-          </List.Item>
-        </List>
-        <Text size="xs" c="dimmed">
-          Secrets and tokens are kept in your operating system&apos;s keychain, never in the workspace file.
-        </Text>
-      </Stack>
-    )
-  },
-  {
-    icon: <IconDatabase size={20} aria-hidden />,
-    title: 'Look-ups kept for offline work',
-    content: (
-      <Stack gap="xs">
-        <Text size="sm">
-          Copied from Halo so you can design mappings without production access: on a plane, or in a change window.
-        </Text>
-        <Group gap={6}>
-          {cachedLookups.map((lookup) => (
-            <Badge key={lookup} variant="default" size="md" tt="none" fw={500}>
-              {lookup}
-            </Badge>
-          ))}
-        </Group>
-      </Stack>
-    )
-  }
-]
+import { instancePath } from '../../shell/areas'
+import { HaloInstanceList } from './HaloInstanceList'
+import { HaloInstancesIntro } from './HaloInstancesIntro'
+import { useInstanceDialogs } from './instance-dialogs'
 
 export function HaloInstancesPage(): React.JSX.Element {
+  const instances = useHaloInstances()
+  const navigate = useNavigate()
+  const dialogs = useInstanceDialogs({ onSaved: (saved, added) => added && void navigate(instancePath(saved.id)) })
+  const hasInstances = (instances.data?.length ?? 0) > 0
   return (
     <>
       <PageHeader
         title="Halo instances"
         description="The HaloITSM or HaloPSA systems your directory imports into, and how Identity Studio signs in to their API."
+        actions={
+          hasInstances && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={dialogs.add}>
+              Add Halo instance
+            </Button>
+          )
+        }
       />
-      <Stack gap="lg">
-        <AreaEmptyState
-          icon={<IconServer size={28} aria-hidden />}
-          title="No Halo instances yet"
-          description="Add the Halo you want to import into. Connections, previews, syncs and single sign-on all start from a Halo instance."
-          actions={
-            <NotYetAvailableButton
-              label="Add Halo instance"
-              icon={<IconPlus size={16} aria-hidden />}
-              reason="Arrives with Halo instance support"
-            />
-          }
-        />
-        <Alert variant="light" color="blue" icon={<IconBulb aria-hidden />} title="Have this ready in Halo">
-          <Text size="sm">
-            <b>Configuration › Integrations › Halo API</b> shows the authorisation server, resource server and tenant
-            under API Details, and lists the API applications. Identity Studio signs in as one of them: create one for
-            it, with the agent it logs in as and the permissions it needs.
-          </Text>
-        </Alert>
-      </Stack>
-      <SectionHeading>What a Halo instance holds</SectionHeading>
-      <TopicList topics={instanceTopics} />
+      {instances.isPending && (
+        <Stack gap="sm">
+          <Skeleton h={120} />
+          <Skeleton h={120} />
+        </Stack>
+      )}
+      {instances.error && <ErrorNotice title="The Halo instances could not be read" error={instances.error} onRetry={() => void instances.refetch()} />}
+      {instances.data &&
+        (hasInstances ? (
+          <HaloInstanceList instances={instances.data} onEdit={dialogs.edit} onDelete={dialogs.remove} />
+        ) : (
+          <HaloInstancesIntro onAdd={dialogs.add} />
+        ))}
+      {dialogs.dialogs}
     </>
   )
 }

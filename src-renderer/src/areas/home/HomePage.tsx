@@ -1,13 +1,16 @@
-/** Workspace home: the getting-started checklist beside a summary of the workspace. */
+/** Workspace home: the getting-started checklist (its progress read from the workspace) beside a summary of the workspace. */
 import { Grid } from '@mantine/core'
+import { useHaloInstances } from '../../api/halo'
 import { useProcedureQuery } from '../../api/procedure-hooks'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
 import { GettingStartedChecklist } from './GettingStartedChecklist'
+import { doneStepCount } from './getting-started-steps'
 import { WorkspaceSummary } from './WorkspaceSummary'
 
 export function HomePage(): React.JSX.Element {
   const info = useProcedureQuery('app:info', {})
+  const instances = useHaloInstances()
   return (
     <>
       <PageHeader
@@ -16,10 +19,10 @@ export function HomePage(): React.JSX.Element {
       />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <GettingStartedChecklist doneCount={0} />
+          <GettingStartedChecklist doneCount={doneStepCount({ haloInstances: instances.data?.length ?? 0 })} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          {info.data && <WorkspaceSummary info={info.data} />}
+          {info.data && <WorkspaceSummary info={info.data} haloInstances={instances.data?.length ?? null} />}
           {info.error && <ErrorNotice title="Workspace details could not be read" error={info.error} onRetry={() => void info.refetch()} />}
         </Grid.Col>
       </Grid>

@@ -1,4 +1,4 @@
-/** "This workspace": where its data lives, whether secrets can be stored, and what is running. */
+/** "This workspace": its Halo instances, where its data lives, whether secrets can be stored, and what is running. */
 import { Anchor, DataList, Stack, Text } from '@mantine/core'
 import { Link } from 'react-router'
 import type { AppInfo } from '../../../../src-shared/contract'
@@ -7,10 +7,26 @@ import { PathValue } from '../../components/PathValue'
 import { SectionCard } from '../../components/SectionCard'
 import { paths } from '../../shell/areas'
 
-export function WorkspaceSummary({ info }: { info: AppInfo }): React.JSX.Element {
+export interface WorkspaceSummaryProps {
+  info: AppInfo
+  /** How many Halo instances the workspace has; null while unknown. */
+  haloInstances: number | null
+}
+
+export function WorkspaceSummary({ info, haloInstances }: WorkspaceSummaryProps): React.JSX.Element {
   return (
     <SectionCard title="This workspace">
       <DataList orientation="vertical" gap="md">
+        {haloInstances !== null && (
+          <DataList.Item>
+            <DataList.ItemLabel>Halo instances</DataList.ItemLabel>
+            <DataList.ItemValue>
+              <Anchor component={Link} to={paths.haloInstances} size="sm">
+                {haloInstances === 0 ? 'None yet' : `${haloInstances} ${haloInstances === 1 ? 'instance' : 'instances'}`}
+              </Anchor>
+            </DataList.ItemValue>
+          </DataList.Item>
+        )}
         <DataList.Item>
           <DataList.ItemLabel>Keychain</DataList.ItemLabel>
           <DataList.ItemValue>

@@ -1,7 +1,7 @@
 /**
  * The six steps from a fresh workspace to a working import and single sign-on, in order, with the
- * area where each is done. This version cannot store Halo instances or connections yet, so no step
- * can be complete: the checklist shows them all as not started.
+ * area where each is done, and how many are done. Only the first can be done in this version: it is
+ * done once the workspace has a Halo instance. Connections (steps 2 to 6) do not exist yet.
  */
 import { paths } from '../../shell/areas'
 
@@ -52,3 +52,13 @@ export const gettingStartedSteps: readonly GettingStartedStep[] = [
     actionLabel: 'Go to connections'
   }
 ]
+
+/** What the workspace has, as far as the steps care. */
+export interface WorkspaceProgress {
+  haloInstances: number
+}
+
+/** How many steps, from the first, are done. */
+export function doneStepCount(progress: WorkspaceProgress): number {
+  return progress.haloInstances > 0 ? 1 : 0
+}
