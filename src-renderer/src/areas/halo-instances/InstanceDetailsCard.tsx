@@ -3,7 +3,7 @@
  * limit) and its sign-in state. An authorization-code instance signs in and out here: signing in
  * opens the system browser and waits until Halo sends the admin back.
  */
-import { Alert, Button, Code, DataList, Group, Text } from '@mantine/core'
+import { Alert, Button, Code, DataList, Group, Loader, Text } from '@mantine/core'
 import { IconExternalLink, IconLogout } from '@tabler/icons-react'
 import type { HaloInstance } from '../../../../src-shared/contract'
 import { useHaloAction } from '../../api/halo'
@@ -54,18 +54,27 @@ function BrowserSignIn({ instance }: { instance: HaloInstance }): React.JSX.Elem
       {failure && <ErrorNotice title={signIn.error ? 'Signing in did not work' : 'Signing out did not work'} error={failure} />}
       <Group gap="sm">
         {instance.signedIn ? (
-          <Button variant="default" leftSection={<IconLogout size={16} aria-hidden />} loading={signOut.isPending} onClick={() => {
+          <Button
+            variant="default"
+            leftSection={<IconLogout size={16} aria-hidden />}
+            loading={signOut.isPending}
+            onClick={() => {
               signIn.reset()
               signOut.mutate({ id: instance.id })
-            }}>
+            }}
+          >
             Sign out
           </Button>
         ) : (
-          <Button leftSection={<IconExternalLink size={16} aria-hidden />} loading={signIn.isPending} onClick={() => {
+          <Button
+            leftSection={signIn.isPending ? <Loader size={14} color="gray" aria-hidden /> : <IconExternalLink size={16} aria-hidden />}
+            disabled={signIn.isPending}
+            onClick={() => {
               signOut.reset()
               signIn.mutate({ id: instance.id })
-            }}>
-            Sign in with Halo
+            }}
+          >
+            {signIn.isPending ? 'Waiting for sign-in…' : 'Sign in with Halo'}
           </Button>
         )}
       </Group>

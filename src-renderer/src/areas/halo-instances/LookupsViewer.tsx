@@ -64,7 +64,7 @@ export function LookupsViewer({ instance, refreshing, refreshError, offlineReaso
         onChange={(value) => value && setKind(value as HaloLookupKind)}
         orientation="vertical"
         keepMounted={false}
-        styles={{ list: { flexShrink: 0, width: 230 }, tabLabel: { flex: 1, textAlign: 'left' }, tabSection: { flexShrink: 0 } }}
+        styles={{ list: { flexShrink: 0, width: 240 }, tabLabel: { flex: 1, textAlign: 'left' }, tabSection: { flexShrink: 0 } }}
       >
         <Tabs.List aria-label="Look-up kinds">
           {haloLookupKinds.map((each) => (
