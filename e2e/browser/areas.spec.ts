@@ -4,6 +4,7 @@
  */
 import path from 'node:path'
 import type { Page } from '@playwright/test'
+import { expectNoSidewaysScroll } from '../fixtures/layout'
 import { expect, test } from '../fixtures/studio-test'
 
 const screenshotDir = path.join(import.meta.dirname, '..', 'screenshots')
@@ -67,12 +68,6 @@ test('a narrow window hides the menu behind a button and nothing overflows', asy
   await expect(page.getByRole('heading', { level: 1, name: 'Runs' })).toBeVisible()
   await expect(menu).not.toBeInViewport()
 })
-
-/** Long content (the data folder path, for one) must wrap, never widen the page. */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')
-  expect(overflow).toBeLessThanOrEqual(0)
-}
 
 async function showColorScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
   await page.emulateMedia({ colorScheme: scheme })
