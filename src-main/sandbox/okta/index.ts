@@ -1,8 +1,9 @@
 /**
  * The Okta sandbox: a local Okta org on a loopback port with its own SQLite file, for development,
  * the connector's tests and benchmarks (reference okta.md). It serves the Management API's reads
- * under /api/v1 (okta-api.ts) with Okta's auth answers (okta-auth.ts), paging, errors and headers.
- * The org is seeded from the same people as the Halo sandbox (demo-org.ts). Settings can be changed
+ * under /api/v1 (okta-api.ts) with Okta's auth answers (okta-auth.ts), paging, errors and headers,
+ * behind Okta's rate and concurrency limits and optional latency and faults (okta-traffic.ts). The
+ * org is seeded from the same people as the Halo sandbox (demo-org.ts). Settings can be changed
  * while it runs.
  */
 import { createHash } from 'node:crypto'
@@ -13,13 +14,14 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { oauthClientIds } from './demo-apps'
 import { orgIds, seedOktaOrg, type OktaOrgTruth } from './demo-org'
-import { OktaApi } from './okta-api'
+import { OktaApi, type OktaBucket } from './okta-api'
 import { allPermissions, isCaller, OktaAuth, refusal, type Permission } from './okta-auth'
-import { errors, type ApiAnswer } from './okta-errors'
-import { parseTarget, writeAnswer } from './okta-http'
+import { errors } from './okta-errors'
+import { parseTarget, writeAnswer, type RequestTarget } from './okta-http'
 import { newRequestId } from './okta-ids'
 import { loadKey, type SigningKey } from './okta-keys'
 import { OktaStore, type Json } from './okta-store'
+import { defaultTrafficSettings, OktaTraffic, type OktaTrafficSettings } from './okta-traffic'
 import { OktaViews } from './okta-views'
 
 export interface OktaSandboxOptions {
@@ -34,9 +36,18 @@ export interface OktaSandboxOptions {
   membershipsPerPerson?: number
   /** The SQLite file; kept (and reused) when given, else a temporary file removed on close. */
   file?: string
+  /** Per-minute limits per bucket (default: Okta Workforce's). */
+  rateLimits?: Partial<Record<OktaBucket, number>>
+  /** How many times faster the sandbox's clock runs: 60 makes a rate-limit minute last one second. */
+  timeScale?: number
+  /** Requests in flight at once before a concurrency 429 (default 75). */
+  concurrencyLimit?: number
+  latencyMs?: number
   /** Electron's build of better-sqlite3 when running inside the app. */
   nativeBinding?: string
 }
+
+export type OktaSandboxSettings = OktaTrafficSettings
 
 export interface OktaServiceAppCredentials {
   clientId: string
@@ -61,11 +72,15 @@ export interface OktaSandbox {
   orgUrl: string
   port: number
   credentials: OktaSandboxCredentials
+  /** Live: changes apply to the next request. */
+  settings: OktaSandboxSettings
   store: OktaStore
   /** What the generator made (counts per status, memberships, overlap with Halo…). */
   truth(): OktaOrgTruth
   /** Management API calls answered (or refused) so far. */
   requestCount(): number
+  /** Gives every rate-limit bucket a fresh window. */
+  resetRateLimits(): void
   close(): Promise<void>
 }
 
@@ -102,34 +117,53 @@ export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promis
     auth.addApiToken(credentials.readOnlyToken, userId(truth.helpDeskAdmin), new Set<Permission>(['users']))
     const views = new OktaViews(() => orgUrl, orgIds(seed).schemaId)
     const api = new OktaApi(store, views, () => orgUrl)
+    const settings: OktaSandboxSettings = defaultTrafficSettings()
+    Object.assign(settings.rateLimits, options.rateLimits)
+    settings.timeScale = options.timeScale ?? 1
+    settings.concurrencyLimit = options.concurrencyLimit ?? 75
+    settings.latencyMs = options.latencyMs ?? 0
+    const traffic = new OktaTraffic(settings)
     let apiCalls = 0
 
-    const answerApi = (request: IncomingMessage, segments: string[], target: ReturnType<typeof parseTarget>): ApiAnswer => {
+    /** /api/v1: concurrency, then the bucket, then faults and latency, then auth and the route. */
+    const serveApi = async (request: IncomingMessage, response: ServerResponse, segments: string[], target: RequestTarget): Promise<void> => {
       apiCalls += 1
+      const now = Date.now()
       const route = api.route(request.method ?? 'GET', segments, target.path)
-      const caller = auth.authenticate(request.headers.authorization)
-      if (!isCaller(caller)) return caller
-      if ('answer' in route) return route.answer
-      const refused = route.permission ? refusal(caller, route.permission, orgUrl, target.path) : null
-      return refused ?? route.run(target.query, caller)
+      if (!traffic.enter()) return writeAnswer(response, errors.rateLimited(), { ...commonHeaders(now), ...traffic.busyHeaders(route.bucket, now) })
+      try {
+        const admitted = traffic.admit(route.bucket, now)
+        const headers = { ...commonHeaders(now), ...admitted.headers }
+        if (!admitted.allowed) return writeAnswer(response, errors.rateLimited(), headers)
+        const verdict = traffic.faults()
+        if (verdict.kind === 'drop') {
+          request.socket.destroy()
+          return
+        }
+        if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs))
+        if (verdict.kind === 'error500') return writeAnswer(response, errors.internal(), headers)
+        const caller = auth.authenticate(request.headers.authorization)
+        if (!isCaller(caller)) return writeAnswer(response, caller, headers)
+        if ('answer' in route) return writeAnswer(response, route.answer, headers)
+        const refused = route.permission ? refusal(caller, route.permission, orgUrl, target.path) : null
+        writeAnswer(response, refused ?? route.run(target.query, caller), headers)
+      } finally {
+        traffic.leave()
+      }
     }
 
-    const handle = (request: IncomingMessage, response: ServerResponse): void => {
+    const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
       const target = parseTarget(request.url)
-      const headers = commonHeaders()
       const segments = target.segments
-      if (!segments) return writeAnswer(response, errors.noRoute(target.path), headers)
-      if (segments[0] === 'api') return writeAnswer(response, answerApi(request, segments, target), headers)
-      return writeAnswer(response, errors.noRoute(target.path), headers)
+      if (segments?.[0] === 'api') return serveApi(request, response, segments, target)
+      return writeAnswer(response, errors.noRoute(target.path), commonHeaders(Date.now()))
     }
 
     const server = createServer((request, response) => {
-      try {
-        handle(request, response)
-      } catch {
-        if (!response.headersSent) writeAnswer(response, errors.internal(), commonHeaders())
+      handle(request, response).catch(() => {
+        if (!response.headersSent) writeAnswer(response, errors.internal(), commonHeaders(Date.now()))
         else response.destroy()
-      }
+      })
     })
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
@@ -142,9 +176,11 @@ export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promis
       orgUrl,
       port,
       credentials,
+      settings,
       store,
       truth: () => JSON.parse(store.meta('truth') ?? '{}') as OktaOrgTruth,
       requestCount: () => apiCalls,
+      resetRateLimits: () => traffic.resetWindows(),
       close: async () => {
         server.closeAllConnections()
         await new Promise<void>((resolve) => server.close(() => resolve()))
@@ -157,8 +193,9 @@ export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promis
   }
 }
 
-function commonHeaders(): Record<string, string> {
-  return { 'X-Okta-Request-Id': newRequestId(), Date: new Date().toUTCString(), 'Cache-Control': 'no-cache, no-store' }
+/** On every answer; Date is set here so X-Rate-Limit-Reset is counted from the same second. */
+function commonHeaders(now: number): Record<string, string> {
+  return { 'X-Okta-Request-Id': newRequestId(), Date: new Date(now).toUTCString(), 'Cache-Control': 'no-cache, no-store' }
 }
 
 function serviceCredentials(clientId: string, key: SigningKey, scopes: string[]): OktaServiceAppCredentials {
