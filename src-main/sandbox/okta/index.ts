@@ -2,7 +2,8 @@
  * The Okta sandbox: a local Okta org on a loopback port with its own SQLite file, for development,
  * the connector's tests and benchmarks (reference okta.md). It serves the Management API's reads
  * under /api/v1 (okta-api.ts) with Okta's auth answers (okta-auth.ts), paging, errors and headers,
- * behind Okta's rate and concurrency limits and optional latency and faults (okta-traffic.ts). The
+ * behind Okta's rate and concurrency limits and optional latency and faults (okta-traffic.ts), and
+ * the OAuth token endpoint API service apps sign in at with a private_key_jwt (okta-oauth.ts). The
  * org is seeded from the same people as the Halo sandbox (demo-org.ts). Settings can be changed
  * while it runs.
  */
@@ -17,9 +18,10 @@ import { orgIds, seedOktaOrg, type OktaOrgTruth } from './demo-org'
 import { OktaApi, type OktaBucket } from './okta-api'
 import { allPermissions, isCaller, OktaAuth, refusal, type Permission } from './okta-auth'
 import { errors } from './okta-errors'
-import { parseTarget, writeAnswer, type RequestTarget } from './okta-http'
+import { parseTarget, readText, writeAnswer, type RequestTarget } from './okta-http'
 import { newRequestId } from './okta-ids'
-import { loadKey, type SigningKey } from './okta-keys'
+import { loadKey, publicKeyFromJwk, type SigningKey } from './okta-keys'
+import { oauthError, OktaTokens, type AuthServer, type OAuthAnswer, type ServiceClient } from './okta-oauth'
 import { OktaStore, type Json } from './okta-store'
 import { defaultTrafficSettings, OktaTraffic, type OktaTrafficSettings } from './okta-traffic'
 import { OktaViews } from './okta-views'
@@ -47,7 +49,10 @@ export interface OktaSandboxOptions {
   nativeBinding?: string
 }
 
-export type OktaSandboxSettings = OktaTrafficSettings
+export interface OktaSandboxSettings extends OktaTrafficSettings {
+  /** Lifetime of the access tokens issued from now on (Okta: 3600). */
+  tokenLifetimeSeconds: number
+}
 
 export interface OktaServiceAppCredentials {
   clientId: string
@@ -81,6 +86,8 @@ export interface OktaSandbox {
   requestCount(): number
   /** Gives every rate-limit bucket a fresh window. */
   resetRateLimits(): void
+  /** Makes every access token issued so far expired (the next call with one gets 401 E0000011). */
+  expireAccessTokens(): void
   close(): Promise<void>
 }
 
@@ -97,7 +104,9 @@ export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promis
   try {
     // A reopened file keeps the seed it was made with.
     const seed = Number(store.meta('seed') ?? options.seed ?? defaultOktaSeed)
-    const [serviceKey, limitedKey] = await Promise.all([loadKey(store, seed, 'service-app'), loadKey(store, seed, 'limited-service-app')])
+    const [serviceKey, limitedKey, orgKey, defaultKey] = await Promise.all(
+      ['service-app', 'limited-service-app', 'org-server', 'default-server'].map((name) => loadKey(store, seed, name))
+    ) as [SigningKey, SigningKey, SigningKey, SigningKey]
     if (store.meta('truth') === null) {
       seedOktaOrg(store, { seed, people: options.people ?? 340, groups: options.groups ?? 0, membershipsPerPerson: options.membershipsPerPerson ?? 5 }, { service: { ...serviceKey.publicJwk }, limitedService: { ...limitedKey.publicJwk } })
     }
@@ -117,12 +126,23 @@ export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promis
     auth.addApiToken(credentials.readOnlyToken, userId(truth.helpDeskAdmin), new Set<Permission>(['users']))
     const views = new OktaViews(() => orgUrl, orgIds(seed).schemaId)
     const api = new OktaApi(store, views, () => orgUrl)
-    const settings: OktaSandboxSettings = defaultTrafficSettings()
+    const settings: OktaSandboxSettings = { ...defaultTrafficSettings(), tokenLifetimeSeconds: 3600 }
     Object.assign(settings.rateLimits, options.rateLimits)
     settings.timeScale = options.timeScale ?? 1
     settings.concurrencyLimit = options.concurrencyLimit ?? 75
     settings.latencyMs = options.latencyMs ?? 0
     const traffic = new OktaTraffic(settings)
+    const services: ServiceClient[] = [
+      serviceClient(store.app(clients.service), credentials.serviceApp.scopes),
+      serviceClient(store.app(clients.limitedService), credentials.limitedServiceApp.scopes)
+    ]
+    const tokens = new OktaTokens({
+      orgUrl: () => orgUrl,
+      auth,
+      services,
+      signingKey: (server) => (server === 'org' ? orgKey : defaultKey),
+      tokenLifetimeSeconds: () => settings.tokenLifetimeSeconds
+    })
     let apiCalls = 0
 
     /** /api/v1: concurrency, then the bucket, then faults and latency, then auth and the route. */
@@ -152,10 +172,39 @@ export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promis
       }
     }
 
+    /** POST …/v1/token on the org server or `default`. */
+    const serveToken = async (request: IncomingMessage, server: AuthServer): Promise<OAuthAnswer> => {
+      if (request.method !== 'POST') return oauthError(405, 'invalid_request', 'The token endpoint only accepts POST.')
+      if (!/^application\/x-www-form-urlencoded\b/i.test(request.headers['content-type'] ?? '')) {
+        return oauthError(400, 'invalid_request', 'The token request must be form-encoded (application/x-www-form-urlencoded).')
+      }
+      const form = new URLSearchParams(await readText(request))
+      const grant = form.get('grant_type')
+      if (grant === null) return oauthError(400, 'invalid_request', "The token request must specify a 'grant_type'.")
+      if (grant === 'client_credentials') return tokens.clientCredentials(server, form)
+      return oauthError(400, 'unsupported_grant_type', `The authorization grant type '${grant}' is not supported by the authorization server.`)
+    }
+
+    const serveOAuth = async (request: IncomingMessage, response: ServerResponse, segments: string[], target: RequestTarget): Promise<void> => {
+      const server: AuthServer | null = segments[1] === 'v1' ? 'org' : segments[1] === 'default' ? 'default' : null
+      const rest = segments.slice(server === 'org' ? 1 : 2).join('/')
+      const now = Date.now()
+      if (server === null) return writeAnswer(response, errors.notFound(segments[1] ?? '', 'AuthorizationServer'), commonHeaders(now))
+      const admitted = traffic.admit('oauth2', now)
+      const headers = { ...commonHeaders(now), ...admitted.headers }
+      if (!admitted.allowed) return writeAnswer(response, errors.rateLimited(), headers)
+      if (rest === 'v1/token') {
+        const answer = await serveToken(request, server)
+        return writeAnswer(response, { status: answer.status, body: answer.json }, { ...headers, 'Cache-Control': 'no-store', Pragma: 'no-cache' })
+      }
+      return writeAnswer(response, errors.noRoute(target.path), headers)
+    }
+
     const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
       const target = parseTarget(request.url)
       const segments = target.segments
       if (segments?.[0] === 'api') return serveApi(request, response, segments, target)
+      if (segments?.[0] === 'oauth2') return serveOAuth(request, response, segments, target)
       return writeAnswer(response, errors.noRoute(target.path), commonHeaders(Date.now()))
     }
 
@@ -181,6 +230,7 @@ export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promis
       truth: () => JSON.parse(store.meta('truth') ?? '{}') as OktaOrgTruth,
       requestCount: () => apiCalls,
       resetRateLimits: () => traffic.resetWindows(),
+      expireAccessTokens: () => auth.expireAccessTokens(),
       close: async () => {
         server.closeAllConnections()
         await new Promise<void>((resolve) => server.close(() => resolve()))
@@ -196,6 +246,14 @@ export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promis
 /** On every answer; Date is set here so X-Rate-Limit-Reset is counted from the same second. */
 function commonHeaders(now: number): Record<string, string> {
   return { 'X-Okta-Request-Id': newRequestId(), Date: new Date(now).toUTCString(), 'Cache-Control': 'no-cache, no-store' }
+}
+
+/** A service app as the token endpoint sees it: its registered public keys (from the app), grants and roles. */
+function serviceClient(app: Json | null, grantedScopes: readonly string[]): ServiceClient {
+  const oauthClient = ((app?.settings as Json | undefined)?.oauthClient ?? {}) as { jwks?: { keys?: Json[] } }
+  const keys = new Map((oauthClient.jwks?.keys ?? []).map((jwk) => [String(jwk.kid), publicKeyFromJwk(jwk)]))
+  // Both hold the Read-only Administrator role; the limited one lacks scopes, not permissions.
+  return { clientId: (app?.id as string | undefined) ?? '', grantedScopes, keys, permissions: allPermissions }
 }
 
 function serviceCredentials(clientId: string, key: SigningKey, scopes: string[]): OktaServiceAppCredentials {
