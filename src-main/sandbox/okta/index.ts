@@ -3,7 +3,8 @@
  * the connector's tests and benchmarks (reference okta.md). It serves the Management API's reads
  * under /api/v1 (okta-api.ts) with Okta's auth answers (okta-auth.ts), paging, errors and headers,
  * behind Okta's rate and concurrency limits and optional latency and faults (okta-traffic.ts), and
- * the OAuth token endpoint API service apps sign in at with a private_key_jwt (okta-oauth.ts). The
+ * the OAuth token endpoint API service apps sign in at with a private_key_jwt (okta-oauth.ts), and
+ * OIDC discovery, keys, sign-in and tokens for the org and `default` servers (okta-oidc.ts). The
  * org is seeded from the same people as the Halo sandbox (demo-org.ts). Settings can be changed
  * while it runs.
  */
@@ -18,10 +19,11 @@ import { orgIds, seedOktaOrg, type OktaOrgTruth } from './demo-org'
 import { OktaApi, type OktaBucket } from './okta-api'
 import { allPermissions, isCaller, OktaAuth, refusal, type Permission } from './okta-auth'
 import { errors } from './okta-errors'
-import { parseTarget, readText, writeAnswer, type RequestTarget } from './okta-http'
+import { parseTarget, readText, writeAnswer, writeHtml, writeRedirect, type RequestTarget } from './okta-http'
 import { newRequestId } from './okta-ids'
 import { loadKey, publicKeyFromJwk, type SigningKey } from './okta-keys'
 import { oauthError, OktaTokens, type AuthServer, type OAuthAnswer, type ServiceClient } from './okta-oauth'
+import { OktaOidc, sandboxPassword } from './okta-oidc'
 import { OktaStore, type Json } from './okta-store'
 import { defaultTrafficSettings, OktaTraffic, type OktaTrafficSettings } from './okta-traffic'
 import { OktaViews } from './okta-views'
@@ -45,13 +47,17 @@ export interface OktaSandboxOptions {
   /** Requests in flight at once before a concurrency 429 (default 75). */
   concurrencyLimit?: number
   latencyMs?: number
+  /** Signs this login in at /authorize without the sign-in page (tests). */
+  autoSignIn?: string | null
   /** Electron's build of better-sqlite3 when running inside the app. */
   nativeBinding?: string
 }
 
 export interface OktaSandboxSettings extends OktaTrafficSettings {
-  /** Lifetime of the access tokens issued from now on (Okta: 3600). */
+  /** Lifetime of the access and ID tokens issued from now on (Okta: 3600). */
   tokenLifetimeSeconds: number
+  /** A login: /authorize signs that person in at once, no page; null shows the sign-in page. */
+  autoSignIn: string | null
 }
 
 export interface OktaServiceAppCredentials {
@@ -71,6 +77,10 @@ export interface OktaSandboxCredentials {
   serviceApp: OktaServiceAppCredentials
   /** Granted only okta.users.read: groups and apps answer insufficient_scope. */
   limitedServiceApp: OktaServiceAppCredentials
+  /** The native OIDC app (public client, PKCE): redirect to 127.0.0.1 or localhost, any port and path. */
+  oidcApp: { clientId: string; redirectUris: string[]; issuer: string; customIssuer: string }
+  /** Someone assigned to the OIDC app, and the password every active person signs in with. */
+  signInUser: { login: string; password: string }
 }
 
 export interface OktaSandbox {
@@ -117,7 +127,9 @@ export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promis
       apiToken: secret('api-token'),
       readOnlyToken: secret('help-desk-token'),
       serviceApp: serviceCredentials(clients.service, serviceKey, ['okta.users.read', 'okta.groups.read', 'okta.apps.read']),
-      limitedServiceApp: serviceCredentials(clients.limitedService, limitedKey, ['okta.users.read'])
+      limitedServiceApp: serviceCredentials(clients.limitedService, limitedKey, ['okta.users.read']),
+      oidcApp: { clientId: clients.native, redirectUris: ['http://127.0.0.1', 'http://localhost'], issuer: '', customIssuer: '' },
+      signInUser: { login: truth.superAdmin, password: sandboxPassword }
     }
 
     const auth = new OktaAuth()
@@ -126,7 +138,7 @@ export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promis
     auth.addApiToken(credentials.readOnlyToken, userId(truth.helpDeskAdmin), new Set<Permission>(['users']))
     const views = new OktaViews(() => orgUrl, orgIds(seed).schemaId)
     const api = new OktaApi(store, views, () => orgUrl)
-    const settings: OktaSandboxSettings = { ...defaultTrafficSettings(), tokenLifetimeSeconds: 3600 }
+    const settings: OktaSandboxSettings = { ...defaultTrafficSettings(), tokenLifetimeSeconds: 3600, autoSignIn: options.autoSignIn ?? null }
     Object.assign(settings.rateLimits, options.rateLimits)
     settings.timeScale = options.timeScale ?? 1
     settings.concurrencyLimit = options.concurrencyLimit ?? 75
@@ -141,6 +153,16 @@ export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promis
       auth,
       services,
       signingKey: (server) => (server === 'org' ? orgKey : defaultKey),
+      tokenLifetimeSeconds: () => settings.tokenLifetimeSeconds
+    })
+    const oidc = new OktaOidc({
+      orgUrl: () => orgUrl,
+      store,
+      tokens,
+      signingKey: (server) => (server === 'org' ? orgKey : defaultKey),
+      nativeApp: { clientId: clients.native, label: (store.app(clients.native)?.label as string | undefined) ?? 'Sign-in' },
+      orgId: orgIds(seed).orgId,
+      autoSignIn: () => settings.autoSignIn,
       tokenLifetimeSeconds: () => settings.tokenLifetimeSeconds
     })
     let apiCalls = 0
@@ -182,20 +204,43 @@ export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promis
       const grant = form.get('grant_type')
       if (grant === null) return oauthError(400, 'invalid_request', "The token request must specify a 'grant_type'.")
       if (grant === 'client_credentials') return tokens.clientCredentials(server, form)
+      if (grant === 'authorization_code') return oidc.authorizationCode(server, form)
+      if (grant === 'refresh_token') return oidc.refresh(server, form)
       return oauthError(400, 'unsupported_grant_type', `The authorization grant type '${grant}' is not supported by the authorization server.`)
     }
 
+    /** Discovery and keys: never rate-limited (okta.md §3). */
+    const serveMetadata = (response: ServerResponse, server: AuthServer, rest: string): boolean => {
+      const headers = { ...commonHeaders(Date.now()), 'Cache-Control': 'max-age=86400, must-revalidate' }
+      const kind = rest === '.well-known/openid-configuration' ? 'openid-configuration' : rest === '.well-known/oauth-authorization-server' ? 'oauth-authorization-server' : null
+      if (kind !== null) writeAnswer(response, { status: 200, body: oidc.discovery(server, kind) }, headers)
+      else if (rest === 'v1/keys') writeAnswer(response, { status: 200, body: oidc.keys(server) }, headers)
+      else return false
+      return true
+    }
+
+    /** /oauth2/v1/… (org server) and /oauth2/default/… (custom server). */
     const serveOAuth = async (request: IncomingMessage, response: ServerResponse, segments: string[], target: RequestTarget): Promise<void> => {
       const server: AuthServer | null = segments[1] === 'v1' ? 'org' : segments[1] === 'default' ? 'default' : null
-      const rest = segments.slice(server === 'org' ? 1 : 2).join('/')
       const now = Date.now()
       if (server === null) return writeAnswer(response, errors.notFound(segments[1] ?? '', 'AuthorizationServer'), commonHeaders(now))
+      const rest = segments.slice(server === 'org' ? 1 : 2).join('/')
+      if ((server === 'default' || rest === 'v1/keys') && serveMetadata(response, server, rest)) return
       const admitted = traffic.admit('oauth2', now)
       const headers = { ...commonHeaders(now), ...admitted.headers }
       if (!admitted.allowed) return writeAnswer(response, errors.rateLimited(), headers)
       if (rest === 'v1/token') {
         const answer = await serveToken(request, server)
         return writeAnswer(response, { status: answer.status, body: answer.json }, { ...headers, 'Cache-Control': 'no-store', Pragma: 'no-cache' })
+      }
+      if (rest === 'v1/authorize' && (request.method === 'GET' || request.method === 'POST')) {
+        const answer = request.method === 'GET' ? oidc.authorize(server, target.query) : oidc.signIn(new URLSearchParams(await readText(request)))
+        if (answer.kind === 'redirect') return writeRedirect(response, answer.location)
+        return writeHtml(response, answer.status, answer.html, { 'X-Okta-Request-Id': headers['X-Okta-Request-Id'] ?? '' })
+      }
+      if (rest === 'v1/userinfo' && (request.method === 'GET' || request.method === 'POST')) {
+        const answer = oidc.userinfo(server, request.headers.authorization)
+        return writeAnswer(response, { status: answer.status, body: answer.body, headers: answer.headers }, headers)
       }
       return writeAnswer(response, errors.noRoute(target.path), headers)
     }
@@ -205,6 +250,11 @@ export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promis
       const segments = target.segments
       if (segments?.[0] === 'api') return serveApi(request, response, segments, target)
       if (segments?.[0] === 'oauth2') return serveOAuth(request, response, segments, target)
+      if (segments?.[0] === '.well-known') {
+        // The org server's metadata; RFC 8414 also puts the custom server's under /.well-known/oauth-authorization-server/oauth2/default.
+        const custom = segments.slice(2).join('/') === 'oauth2/default'
+        if (serveMetadata(response, custom ? 'default' : 'org', segments.slice(0, 2).join('/'))) return
+      }
       return writeAnswer(response, errors.noRoute(target.path), commonHeaders(Date.now()))
     }
 
@@ -220,6 +270,8 @@ export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promis
     })
     const port = (server.address() as AddressInfo).port
     orgUrl = `http://127.0.0.1:${port}`
+    credentials.oidcApp.issuer = orgUrl
+    credentials.oidcApp.customIssuer = `${orgUrl}/oauth2/default`
 
     return {
       orgUrl,

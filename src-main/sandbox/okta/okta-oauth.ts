@@ -5,8 +5,8 @@
  * client_id, aud = the token endpoint's URL, exp in the future (at most an hour ahead), a jti used
  * once (as @okta/okta-sdk-nodejs 8 sends it: src/jwt.js via njwt) — checked against the app's
  * registered public key. The access token carries the requested scopes the app was granted.
- * Errors are OAuth's {error, error_description}. Authorization-code sign-in is added by the OIDC
- * module through `codeGrant`.
+ * Errors are OAuth's {error, error_description}. The OIDC module (okta-oidc.ts) mints its tokens
+ * here too.
  */
 import type { KeyObject } from 'node:crypto'
 import type { AccessToken, OktaAuth, Permission } from './okta-auth'
@@ -74,8 +74,13 @@ export class OktaTokens {
     return this.issue(server, { clientId: checked.clientId, scopes: granted, userId: null, permissions: checked.permissions })
   }
 
+  /** A live access token's details, or null. */
+  accessToken(token: string): AccessToken | null {
+    return this.context.auth.accessToken(token)
+  }
+
   /** Mints an access token (a JWT from the server's key, also remembered for /api/v1). */
-  issue(server: AuthServer, grant: { clientId: string; scopes: string[]; userId: string | null; subject?: string; permissions: ReadonlySet<Permission> }, extra: Record<string, unknown> = {}): OAuthAnswer {
+  issue(server: AuthServer, grant: { clientId: string; scopes: string[]; userId: string | null; subject?: string; permissions: ReadonlySet<Permission> }): OAuthAnswer {
     const lifetime = this.context.tokenLifetimeSeconds()
     const issuedAt = Math.floor(this.now() / 1000)
     const accessToken = signJwt(this.context.signingKey(server), {
@@ -92,7 +97,7 @@ export class OktaTokens {
     })
     const details: AccessToken = { clientId: grant.clientId, scopes: grant.scopes, userId: grant.userId, server, permissions: grant.permissions, expiresAt: this.now() + lifetime * 1000 }
     this.context.auth.addAccessToken(accessToken, details)
-    return { status: 200, json: { token_type: 'Bearer', expires_in: lifetime, access_token: accessToken, scope: grant.scopes.join(' '), ...extra } }
+    return { status: 200, json: { token_type: 'Bearer', expires_in: lifetime, access_token: accessToken, scope: grant.scopes.join(' ') } }
   }
 
   /** Checks the client assertion (private_key_jwt); answers the app or the OAuth error. */

@@ -189,6 +189,10 @@ export class OktaStore {
     return (this.db.prepare('SELECT user_id FROM okta_app_user WHERE app_id = ? ORDER BY user_id').pluck().all(appId) as string[])
   }
 
+  isAssigned(appId: string, userId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM okta_app_user WHERE app_id = ? AND user_id = ?').get(appId, userId) !== undefined
+  }
+
   /** Every user id, in id order (list order). */
   userIds(): string[] {
     return this.db.prepare('SELECT id FROM okta_user ORDER BY id').pluck().all() as string[]
