@@ -2,6 +2,7 @@
  * The real OS keychain (Secret Service via gnome-keyring under dbus-run-session on CI): values
  * round-trip through it, and the workspace database never holds a secret's bytes.
  */
+import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -31,6 +32,24 @@ describe('KeytarSecretStore against the OS keychain', () => {
     expect(await store.get(account)).toBeNull()
     expect(await store.delete(account)).toBe(false)
   })
+
+  it('keeps answering while another process writes and deletes entries of the same service', async () => {
+    // Another workspace (or an e2e worker) churning entries once crashed this process in libsecret.
+    const churn = spawn(
+      process.execPath,
+      ['-e', `const k=require('keytar');const s=${JSON.stringify(testKeychainService)};(async()=>{for(let i=0;i<150;i++){await k.setPassword(s,'churn',String(i));await k.deletePassword(s,'churn')}})()`],
+      { cwd: process.cwd(), stdio: 'ignore' }
+    )
+    const finished = new Promise<number | null>((resolve) => churn.once('exit', (code) => resolve(code)))
+    let answers = 0
+    while (churn.exitCode === null) {
+      const [status] = await Promise.all([store.status(), store.get(account), store.status()])
+      expect(status.available).toBe(true)
+      answers += 1
+    }
+    expect(await finished).toBe(0)
+    expect(answers).toBeGreaterThan(5)
+  }, 30_000)
 })
 
 describe('SecretVault keeps values out of SQLite', () => {

@@ -1,7 +1,10 @@
 /**
  * SecretStore: the only door to the OS keychain (macOS Keychain, Windows Credential Manager,
  * Secret Service on Linux) through keytar. Used by main only. When no keychain answers, it says so
- * and refuses to store: there is no plaintext fallback, by design.
+ * and refuses to store: there is no plaintext fallback, by design. Calls run one at a time, and the
+ * availability probe reads one fixed account instead of listing the service: libsecret's listing
+ * (findCredentials) crashes the process when another process deletes an item of the same service
+ * at that moment.
  */
 import { createRequire } from 'node:module'
 import { StudioError, type KeychainStatus } from '../../src-shared/contract'
@@ -22,17 +25,20 @@ const backendNames: Record<string, string> = {
 }
 
 const probeTimeoutMs = 5000
+/** An account that is never written: reading it proves the keychain answers. */
+const probeAccount = 'availability-probe'
 
 export class KeytarSecretStore implements SecretStore {
   private readonly backend = backendNames[process.platform] ?? `${process.platform} keychain`
   private keytar: Keytar | null = null
+  private queue: Promise<unknown> = Promise.resolve()
 
   constructor(private readonly service: string) {}
 
   async status(): Promise<KeychainStatus> {
     try {
       const keytar = this.load()
-      await withTimeout(keytar.findCredentials(this.service), probeTimeoutMs)
+      await this.serially(() => withTimeout(keytar.getPassword(this.service, probeAccount), probeTimeoutMs))
       return { available: true, backend: this.backend, message: `Secrets are kept in the ${this.backend}.` }
     } catch (error) {
       return { available: false, backend: this.backend, message: unavailableMessage(this.backend, error) }
@@ -59,10 +65,17 @@ export class KeytarSecretStore implements SecretStore {
       throw new StudioError('KEYCHAIN_UNAVAILABLE', unavailableMessage(this.backend, error))
     }
     try {
-      return await withTimeout(action(keytar), probeTimeoutMs)
+      return await this.serially(() => withTimeout(action(keytar), probeTimeoutMs))
     } catch (error) {
       throw new StudioError('KEYCHAIN_UNAVAILABLE', unavailableMessage(this.backend, error))
     }
+  }
+
+  /** Runs keychain calls one after another (libsecret is not safe to drive concurrently). */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work)
+    this.queue = run.catch(() => undefined)
+    return run
   }
 
   private load(): Keytar {
