@@ -26,6 +26,15 @@ test('signs in with Halo in the browser, tests the connection, and signs out', a
 
   const details = page.getByRole('region', { name: 'Connection details' })
   await expect(details.getByText('Not signed in')).toBeVisible()
+
+  // Changing one's mind: cancelling stops the wait at once, with no error shown.
+  await details.getByRole('button', { name: 'Sign in with Halo' }).click()
+  await systemBrowser.nextOpenedUrl()
+  await details.getByRole('button', { name: 'Cancel sign-in' }).click()
+  await expect(details.getByRole('button', { name: 'Sign in with Halo' })).toBeEnabled()
+  await expect(details.getByRole('status')).toBeHidden()
+  await expect(details.getByText('Signing in did not work')).toBeHidden()
+
   await details.getByRole('button', { name: 'Sign in with Halo' }).click()
   await expect(details.getByRole('status')).toContainText('Waiting for you to sign in')
   await shoot(page, 'halo-sign-in-waiting')

@@ -2,7 +2,7 @@
 import type { Handler } from './handlers'
 import type { Services } from '../runtime/services'
 
-type HaloProcedure = 'halo:list' | 'halo:save' | 'halo:delete' | 'halo:signIn' | 'halo:signOut' | 'halo:test' | 'halo:refreshLookups' | 'halo:lookupRecords'
+type HaloProcedure = 'halo:list' | 'halo:save' | 'halo:delete' | 'halo:signIn' | 'halo:cancelSignIn' | 'halo:signOut' | 'halo:test' | 'halo:refreshLookups' | 'halo:lookupRecords'
 
 export function haloHandlers({ halo }: Services): { [N in HaloProcedure]: Handler<N> } {
   return {
@@ -13,6 +13,7 @@ export function haloHandlers({ halo }: Services): { [N in HaloProcedure]: Handle
       return { deleted: true as const }
     },
     'halo:signIn': ({ id }) => halo.signIn(id),
+    'halo:cancelSignIn': () => ({ cancelled: halo.cancelSignIn() }),
     'halo:signOut': ({ id }) => halo.signOut(id),
     'halo:test': ({ id }) => halo.test(id),
     'halo:refreshLookups': ({ id }) => halo.refreshLookups(id),

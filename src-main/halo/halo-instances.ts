@@ -114,6 +114,13 @@ export class HaloInstances {
     return this.describe(row)
   }
 
+  /** Stops a browser sign-in that is waiting; the waiting halo:signIn fails with CANCELLED. */
+  cancelSignIn(): boolean {
+    const waiting = this.deps.loopback.inProgress
+    this.deps.loopback.cancel()
+    return waiting
+  }
+
   async signOut(id: string): Promise<HaloInstance> {
     const row = this.deps.repo.get(id)
     await this.connect(row).auth.signOut()

@@ -60,6 +60,11 @@ export const procedures = {
     input: byId,
     output: haloInstanceSchema
   },
+  'halo:cancelSignIn': {
+    summary: 'Stop waiting for a browser sign-in (the loopback listener closes); answers whether one was waiting.',
+    input: noInput,
+    output: z.object({ cancelled: z.boolean() })
+  },
   'halo:signOut': {
     summary: 'Forget the tokens of an instance.',
     input: byId,

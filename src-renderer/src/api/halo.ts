@@ -7,7 +7,7 @@ import { keepPreviousData, useQueryClient, type UseMutationResult, type UseQuery
 import type { HaloLookupKind, ProcedureInput, ProcedureOutput, StudioError } from '../../../src-shared/contract'
 import { useProcedureMutation, useProcedureQuery } from './procedure-hooks'
 
-export type HaloAction = 'halo:save' | 'halo:delete' | 'halo:signIn' | 'halo:signOut' | 'halo:test' | 'halo:refreshLookups'
+export type HaloAction = 'halo:save' | 'halo:delete' | 'halo:signIn' | 'halo:cancelSignIn' | 'halo:signOut' | 'halo:test' | 'halo:refreshLookups'
 
 export function useHaloInstances(): UseQueryResult<ProcedureOutput<'halo:list'>> {
   return useProcedureQuery('halo:list', {})

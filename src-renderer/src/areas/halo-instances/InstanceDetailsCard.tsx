@@ -3,7 +3,7 @@
  * limit) and its sign-in state. An authorization-code instance signs in and out here: signing in
  * opens the system browser and waits until Halo sends the admin back.
  */
-import { Alert, Button, Code, DataList, Group, Loader, Text } from '@mantine/core'
+import { Alert, Button, Code, DataList, Group, Loader, Stack, Text } from '@mantine/core'
 import { IconExternalLink, IconLogout } from '@tabler/icons-react'
 import type { HaloInstance } from '../../../../src-shared/contract'
 import { useHaloAction } from '../../api/halo'
@@ -43,15 +43,22 @@ export function InstanceDetailsCard({ instance }: { instance: HaloInstance }): R
 function BrowserSignIn({ instance }: { instance: HaloInstance }): React.JSX.Element {
   const signIn = useHaloAction('halo:signIn')
   const signOut = useHaloAction('halo:signOut')
-  const failure = signIn.error ?? signOut.error
+  const cancel = useHaloAction('halo:cancelSignIn')
+  // Cancelling is the admin's own choice, not a failure to report.
+  const failure = (signIn.error?.code === 'CANCELLED' ? null : signIn.error) ?? signOut.error
   return (
     <>
       {signIn.isPending && (
         <Alert variant="light" color="blue" title="Waiting for you to sign in" role="status">
-          <Text size="sm">Finish signing in to Halo in the browser window that opened; Identity Studio continues by itself.</Text>
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">Finish signing in to Halo in the browser window that opened; Identity Studio continues by itself.</Text>
+            <Button size="xs" variant="default" loading={cancel.isPending} onClick={() => cancel.mutate({})}>
+              Cancel sign-in
+            </Button>
+          </Stack>
         </Alert>
       )}
-      {failure && <ErrorNotice title={signIn.error ? 'Signing in did not work' : 'Signing out did not work'} error={failure} />}
+      {failure && <ErrorNotice title={failure === signIn.error ? 'Signing in did not work' : 'Signing out did not work'} error={failure} />}
       <Group gap="sm">
         {instance.signedIn ? (
           <Button
