@@ -37,6 +37,14 @@ export const realClock: Clock = {
     })
 }
 
+/**
+ * A request leaves here a moment before Halo counts it, so a slot is reused only a little after it
+ * frees up in our own window: 2% of the window, between 100 ms and 1 s.
+ */
+export function windowMarginMs(limit: RateLimit): number {
+  return Math.min(1000, Math.max(100, limit.windowMs * 0.02))
+}
+
 export class RollingWindowLimiter {
   private readonly sent: number[] = []
 
@@ -60,7 +68,7 @@ export class RollingWindowLimiter {
         return
       }
       const oldest = this.sent[0] ?? now
-      await this.clock.sleep(Math.max(1, oldest + this.limit.windowMs - now + 1), signal)
+      await this.clock.sleep(Math.max(1, oldest + this.limit.windowMs + windowMarginMs(this.limit) - now), signal)
     }
   }
 
@@ -77,6 +85,6 @@ export class RollingWindowLimiter {
   }
 
   private forget(now: number): void {
-    while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - this.limit.windowMs) this.sent.shift()
+    while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - this.limit.windowMs - windowMarginMs(this.limit)) this.sent.shift()
   }
 }

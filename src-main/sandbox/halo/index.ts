@@ -57,6 +57,8 @@ export interface HaloSandbox {
   store: SandboxStore
   /** API calls answered (or refused) so far, authinfo excluded. */
   requestCount(): number
+  /** API calls refused with 429 so far. */
+  refusedCount(): number
   tokenRequestCount(): number
   expireAllTokens(): void
   /** Adds generated users (large states); answers the new total. */
@@ -101,6 +103,7 @@ export async function startHaloSandbox(options: HaloSandboxOptions = {}): Promis
   const gate = new SandboxTraffic(settings)
   const api = new SandboxApi(store)
   let apiCalls = 0
+  let refused = 0
   let baseUrl = ''
 
   const server = createServer((request, response) => {
@@ -129,7 +132,10 @@ export async function startHaloSandbox(options: HaloSandboxOptions = {}): Promis
 
     apiCalls += 1
     const verdict = gate.decide()
-    if (verdict.kind === 'limited') return send(response, 429, verdict.message)
+    if (verdict.kind === 'limited') {
+      refused += 1
+      return send(response, 429, verdict.message)
+    }
     if (verdict.kind === 'drop') {
       request.socket.destroy()
       return
@@ -178,6 +184,7 @@ export async function startHaloSandbox(options: HaloSandboxOptions = {}): Promis
     settings,
     store,
     requestCount: () => apiCalls,
+    refusedCount: () => refused,
     tokenRequestCount: () => oauth.tokenRequests,
     expireAllTokens: () => oauth.expireAllTokens(),
     addUsers: (count) => addDemoUsers(store, seed, count),
