@@ -1,10 +1,12 @@
 /**
- * `npm run sandbox`: starts every sandbox service in the foreground (today the Halo API) and prints
- * one JSON line with their addresses and demo credentials; Ctrl+C stops them.
- * Options: --port N, --hosted, --tenant NAME, --users N, --agents N, --file PATH, --auto-approve.
+ * `npm run sandbox`: starts every sandbox service in the foreground (the Halo API and the Okta org)
+ * and prints one JSON line with their addresses and demo credentials; Ctrl+C stops them.
+ * Halo options: --port N, --hosted, --tenant NAME, --users N, --agents N, --file PATH, --auto-approve.
+ * Okta options: --okta-port N, --people N, --groups N, --okta-file PATH, --time-scale N, --auto-sign-in LOGIN.
  */
 import { parseArgs } from 'node:util'
 import { startHaloSandbox } from './halo'
+import { startOktaSandbox } from './okta'
 
 const { values } = parseArgs({
   options: {
@@ -14,7 +16,13 @@ const { values } = parseArgs({
     users: { type: 'string' },
     agents: { type: 'string' },
     file: { type: 'string' },
-    'auto-approve': { type: 'boolean', default: false }
+    'auto-approve': { type: 'boolean', default: false },
+    'okta-port': { type: 'string', default: '0' },
+    people: { type: 'string' },
+    groups: { type: 'string' },
+    'okta-file': { type: 'string' },
+    'time-scale': { type: 'string' },
+    'auto-sign-in': { type: 'string' }
   }
 })
 
@@ -35,6 +43,17 @@ const halo = await startHaloSandbox({
   autoApprove: values['auto-approve']
 })
 
+const timeScale = values['time-scale'] === undefined ? undefined : Number(values['time-scale'])
+if (timeScale !== undefined && !(timeScale > 0)) throw new Error(`--time-scale must be a positive number, not "${values['time-scale'] ?? ''}".`)
+const okta = await startOktaSandbox({
+  port: count(values['okta-port'], 'okta-port'),
+  people: count(values.people, 'people'),
+  groups: count(values.groups, 'groups'),
+  file: values['okta-file'],
+  timeScale,
+  autoSignIn: values['auto-sign-in'] ?? null
+})
+
 process.stdout.write(
   `${JSON.stringify({
     halo: {
@@ -43,12 +62,18 @@ process.stdout.write(
       deployment: halo.hosted ? 'hosted' : 'on-premise',
       tenant: halo.hosted ? halo.tenant : null,
       credentials: halo.credentials
+    },
+    okta: {
+      orgUrl: okta.orgUrl,
+      people: okta.truth().users,
+      groups: okta.truth().groups,
+      credentials: okta.credentials
     }
   })}\n`
 )
 
 const stop = (): void => {
-  void halo.close().then(() => process.exit(0))
+  void Promise.all([halo.close(), okta.close()]).then(() => process.exit(0))
 }
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)

@@ -134,7 +134,7 @@ export function userJson(person: PlannedPerson, ids: OrgIds, manager: PlannedPer
   credentials.provider = provider
 
   return {
-    id: oktaId('00u', ids.orgId, 'user', person.index),
+    id: userId(ids, person.index),
     status,
     created: iso(created),
     activated: activated === null ? null : iso(activated),
@@ -160,39 +160,52 @@ export function seedOktaOrg(store: OktaStore, options: OktaOrgOptions, keys: { s
   const apps = demoApps(seed, ids.orgId, keys)
   const groupIds = new Map(groups.map((group) => [group.key, group.json.id]))
   const statusCounts = Object.fromEntries(userStatuses.map((status) => [status, 0])) as Record<UserStatus, number>
-  const managers = new Map<string, PlannedPerson>()
   const changed: OktaOrgTruth['halo']['changed'] = []
-  let appAssignments = 0
   const admin = people.find((person) => person.source === 'halo-agent' && person.index === 900_001) ?? people[0]
   const helpDesk = people.find((person) => person.source === 'halo-agent' && person.index === 900_002) ?? people[1] ?? admin
+  // Each department's manager is its first person in the plan.
+  const managers = new Map<string, PlannedPerson>()
+  for (const person of people) if (!managers.has(person.department)) managers.set(person.department, person)
+  // People are written in id order, so every group's and app's rows come out in key order too:
+  // B-tree appends rather than random inserts (100,000 people in seconds). Draws are per person,
+  // so the order changes nothing else.
+  const ordered = people.map((person) => ({ person, id: userId(ids, person.index) })).sort((a, b) => compare(a.id, b.id))
+  const members = new Map<string, string[]>([...groups, ...generated].map((group) => [group.json.id, []]))
+  const assignments = new Map<string, Assignment[]>(apps.map((app) => [app.json.id, []]))
+  let appAssignments = 0
 
   store.transaction(() => {
-    for (const group of [...groups, ...generated]) store.addGroup(group.json, group.sourceAppId)
     for (const app of apps) {
       store.addApp(app.json)
       for (const [priority, key] of (app.groups ?? []).entries()) store.assignGroup(app.json.id, groupIds.get(key) ?? '', priority, app.json.lastUpdated as string)
     }
-    for (const person of people) {
-      if (!managers.has(person.department)) managers.set(person.department, person)
+    const batch: Array<ReturnType<typeof userJson>> = []
+    for (const { person, id } of ordered) {
       const user = userJson(person, ids, managers.get(person.department) ?? null)
-      store.addUser(user)
+      batch.push(user)
+      if (batch.length >= 500) store.addUsers(batch.splice(0))
       statusCounts[person.status] += 1
       if (person.change) changed.push({ login: person.login, change: person.change })
       const memberOf = new Set<string>()
+      const groupsOfPerson = new Set<string>()
       for (const group of groups) {
         if (!group.member(person)) continue
         memberOf.add(group.key)
-        store.addMember(group.json.id, user.id)
+        groupsOfPerson.add(group.json.id)
       }
       if (generated.length > 0) {
         const target = options.membershipsPerPerson - (memberOf.size - 1) + person.random.int(-1, 1)
-        for (let extra = Math.max(1, Math.round(target)); extra > 0; extra -= 1) store.addMember(person.random.pick(generated).json.id, user.id)
-        if (person === admin) for (const group of generated) store.addMember(group.json.id, user.id)
+        for (let extra = Math.max(1, Math.round(target)); extra > 0; extra -= 1) groupsOfPerson.add(person.random.pick(generated).json.id)
+        if (person === admin) for (const group of generated) groupsOfPerson.add(group.json.id)
       }
-      if (person.status !== 'DEPROVISIONED') appAssignments += assignApps(store, apps, person, user.id, memberOf, groupIds, user.created as string)
+      for (const groupId of groupsOfPerson) members.get(groupId)?.push(id)
+      if (person.status !== 'DEPROVISIONED') appAssignments += assignApps(assignments, apps, person, id, memberOf, groupIds, user.created as string)
     }
+    store.addUsers(batch)
+    for (const group of [...groups, ...generated]) store.addGroup(group.json, group.sourceAppId, members.get(group.json.id)?.length ?? 0)
+    for (const groupId of [...members.keys()].sort(compare)) store.addMembers(groupId, members.get(groupId) ?? [])
+    for (const appId of [...assignments.keys()].sort(compare)) store.assignUsers(appId, assignments.get(appId) ?? [])
   })
-  store.refreshGroupCounts()
   store.ensureIndexes()
 
   const oktaOnly = people.filter((person) => person.source === 'okta-only').length
@@ -225,20 +238,31 @@ export function seedOktaOrg(store: OktaStore, options: OktaOrgOptions, keys: { s
   return truth
 }
 
+interface Assignment {
+  userId: string
+  scope: 'USER' | 'GROUP'
+  groupId: string | null
+  created: string
+}
+
 /** Direct assignments first (scope USER), then the first assigned group the person is in (scope GROUP). */
-function assignApps(store: OktaStore, apps: readonly DemoApp[], person: PlannedPerson, userId: string, memberOf: ReadonlySet<string>, groupIds: ReadonlyMap<string, string>, created: string): number {
+function assignApps(into: ReadonlyMap<string, Assignment[]>, apps: readonly DemoApp[], person: PlannedPerson, userId: string, memberOf: ReadonlySet<string>, groupIds: ReadonlyMap<string, string>, created: string): number {
   let count = 0
   for (const app of apps) {
-    if (app.direct?.(person)) {
-      store.assignUser(app.json.id, userId, 'USER', null, created)
-      count += 1
-      continue
-    }
-    const via = app.groups?.find((key) => memberOf.has(key))
-    if (via !== undefined) {
-      store.assignUser(app.json.id, userId, 'GROUP', groupIds.get(via) ?? null, created)
-      count += 1
-    }
+    const rows = into.get(app.json.id)
+    const via = app.direct?.(person) ? null : app.groups?.find((key) => memberOf.has(key))
+    if (!rows || via === undefined) continue
+    rows.push({ userId, scope: via === null ? 'USER' : 'GROUP', groupId: via === null ? null : (groupIds.get(via) ?? null), created })
+    count += 1
   }
   return count
+}
+
+export function userId(ids: OrgIds, index: number): string {
+  return oktaId('00u', ids.orgId, 'user', index)
+}
+
+/** Binary (SQLite's) order of ids. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
