@@ -2,10 +2,10 @@
  * The Okta sandbox: a local Okta org on a loopback port with its own SQLite file, for development,
  * the connector's tests and benchmarks (reference okta.md). It serves the Management API's reads
  * under /api/v1 (okta-api.ts) with Okta's auth answers (okta-auth.ts), paging, errors and headers,
- * behind Okta's rate and concurrency limits and optional latency and faults (okta-traffic.ts), and
- * the OAuth token endpoint API service apps sign in at with a private_key_jwt (okta-oauth.ts), and
- * OIDC discovery, keys, sign-in and tokens for the org and `default` servers (okta-oidc.ts). The
- * org is seeded from the same people as the Halo sandbox (demo-org.ts). Settings can be changed
+ * behind Okta's rate and concurrency limits and optional latency and faults (okta-traffic.ts); the
+ * OAuth token endpoint API service apps sign in at with a private_key_jwt (okta-oauth.ts); and OIDC
+ * discovery, keys, sign-in and tokens for the org and `default` servers (okta-oidc.ts), routed by
+ * okta-oauth-routes.ts. The org is seeded from the same people as the Halo sandbox (demo-org.ts). Settings can be changed
  * while it runs.
  */
 import { createHash } from 'node:crypto'
@@ -19,10 +19,10 @@ import { orgIds, seedOktaOrg, type OktaOrgTruth } from './demo-org'
 import { OktaApi, type OktaBucket } from './okta-api'
 import { allPermissions, isCaller, OktaAuth, refusal, type Permission } from './okta-auth'
 import { errors } from './okta-errors'
-import { parseTarget, readText, writeAnswer, writeHtml, writeRedirect, type RequestTarget } from './okta-http'
-import { newRequestId } from './okta-ids'
+import { commonHeaders, parseTarget, writeAnswer, type RequestTarget } from './okta-http'
 import { loadKey, publicKeyFromJwk, type SigningKey } from './okta-keys'
-import { oauthError, OktaTokens, type AuthServer, type OAuthAnswer, type ServiceClient } from './okta-oauth'
+import { OktaTokens, type ServiceClient } from './okta-oauth'
+import { OAuthRoutes } from './okta-oauth-routes'
 import { OktaOidc, sandboxPassword } from './okta-oidc'
 import { OktaStore, type Json } from './okta-store'
 import { defaultTrafficSettings, OktaTraffic, type OktaTrafficSettings } from './okta-traffic'
@@ -165,6 +165,7 @@ export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promis
       autoSignIn: () => settings.autoSignIn,
       tokenLifetimeSeconds: () => settings.tokenLifetimeSeconds
     })
+    const oauthRoutes = new OAuthRoutes(traffic, tokens, oidc)
     let apiCalls = 0
 
     /** /api/v1: concurrency, then the bucket, then faults and latency, then auth and the route. */
@@ -194,67 +195,12 @@ export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promis
       }
     }
 
-    /** POST …/v1/token on the org server or `default`. */
-    const serveToken = async (request: IncomingMessage, server: AuthServer): Promise<OAuthAnswer> => {
-      if (request.method !== 'POST') return oauthError(405, 'invalid_request', 'The token endpoint only accepts POST.')
-      if (!/^application\/x-www-form-urlencoded\b/i.test(request.headers['content-type'] ?? '')) {
-        return oauthError(400, 'invalid_request', 'The token request must be form-encoded (application/x-www-form-urlencoded).')
-      }
-      const form = new URLSearchParams(await readText(request))
-      const grant = form.get('grant_type')
-      if (grant === null) return oauthError(400, 'invalid_request', "The token request must specify a 'grant_type'.")
-      if (grant === 'client_credentials') return tokens.clientCredentials(server, form)
-      if (grant === 'authorization_code') return oidc.authorizationCode(server, form)
-      if (grant === 'refresh_token') return oidc.refresh(server, form)
-      return oauthError(400, 'unsupported_grant_type', `The authorization grant type '${grant}' is not supported by the authorization server.`)
-    }
-
-    /** Discovery and keys: never rate-limited (okta.md §3). */
-    const serveMetadata = (response: ServerResponse, server: AuthServer, rest: string): boolean => {
-      const headers = { ...commonHeaders(Date.now()), 'Cache-Control': 'max-age=86400, must-revalidate' }
-      const kind = rest === '.well-known/openid-configuration' ? 'openid-configuration' : rest === '.well-known/oauth-authorization-server' ? 'oauth-authorization-server' : null
-      if (kind !== null) writeAnswer(response, { status: 200, body: oidc.discovery(server, kind) }, headers)
-      else if (rest === 'v1/keys') writeAnswer(response, { status: 200, body: oidc.keys(server) }, headers)
-      else return false
-      return true
-    }
-
-    /** /oauth2/v1/… (org server) and /oauth2/default/… (custom server). */
-    const serveOAuth = async (request: IncomingMessage, response: ServerResponse, segments: string[], target: RequestTarget): Promise<void> => {
-      const server: AuthServer | null = segments[1] === 'v1' ? 'org' : segments[1] === 'default' ? 'default' : null
-      const now = Date.now()
-      if (server === null) return writeAnswer(response, errors.notFound(segments[1] ?? '', 'AuthorizationServer'), commonHeaders(now))
-      const rest = segments.slice(server === 'org' ? 1 : 2).join('/')
-      if ((server === 'default' || rest === 'v1/keys') && serveMetadata(response, server, rest)) return
-      const admitted = traffic.admit('oauth2', now)
-      const headers = { ...commonHeaders(now), ...admitted.headers }
-      if (!admitted.allowed) return writeAnswer(response, errors.rateLimited(), headers)
-      if (rest === 'v1/token') {
-        const answer = await serveToken(request, server)
-        return writeAnswer(response, { status: answer.status, body: answer.json }, { ...headers, 'Cache-Control': 'no-store', Pragma: 'no-cache' })
-      }
-      if (rest === 'v1/authorize' && (request.method === 'GET' || request.method === 'POST')) {
-        const answer = request.method === 'GET' ? oidc.authorize(server, target.query) : oidc.signIn(new URLSearchParams(await readText(request)))
-        if (answer.kind === 'redirect') return writeRedirect(response, answer.location)
-        return writeHtml(response, answer.status, answer.html, { 'X-Okta-Request-Id': headers['X-Okta-Request-Id'] ?? '' })
-      }
-      if (rest === 'v1/userinfo' && (request.method === 'GET' || request.method === 'POST')) {
-        const answer = oidc.userinfo(server, request.headers.authorization)
-        return writeAnswer(response, { status: answer.status, body: answer.body, headers: answer.headers }, headers)
-      }
-      return writeAnswer(response, errors.noRoute(target.path), headers)
-    }
-
     const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
       const target = parseTarget(request.url)
       const segments = target.segments
       if (segments?.[0] === 'api') return serveApi(request, response, segments, target)
-      if (segments?.[0] === 'oauth2') return serveOAuth(request, response, segments, target)
-      if (segments?.[0] === '.well-known') {
-        // The org server's metadata; RFC 8414 also puts the custom server's under /.well-known/oauth-authorization-server/oauth2/default.
-        const custom = segments.slice(2).join('/') === 'oauth2/default'
-        if (serveMetadata(response, custom ? 'default' : 'org', segments.slice(0, 2).join('/'))) return
-      }
+      if (segments?.[0] === 'oauth2') return oauthRoutes.serve(request, response, segments, target)
+      if (segments?.[0] === '.well-known' && oauthRoutes.wellKnown(response, segments)) return
       return writeAnswer(response, errors.noRoute(target.path), commonHeaders(Date.now()))
     }
 
@@ -293,11 +239,6 @@ export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promis
     closeStore()
     throw error
   }
-}
-
-/** On every answer; Date is set here so X-Rate-Limit-Reset is counted from the same second. */
-function commonHeaders(now: number): Record<string, string> {
-  return { 'X-Okta-Request-Id': newRequestId(), Date: new Date(now).toUTCString(), 'Cache-Control': 'no-cache, no-store' }
 }
 
 /** A service app as the token endpoint sees it: its registered public keys (from the app), grants and roles. */

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ApiAnswer } from './okta-errors'
+import { newRequestId } from './okta-ids'
 
 export interface RequestTarget {
   /** The path with a leading run of slashes collapsed to one. */
@@ -47,6 +48,11 @@ export function pageLinks(origin: string, path: string, query: URLSearchParams, 
     links.push(`<${origin}${path}${encodeQuery([['after', nextCursor], ...rest])}>; rel="next"`)
   }
   return links
+}
+
+/** On every answer; Date is set here so X-Rate-Limit-Reset is counted from the same second. */
+export function commonHeaders(now: number): Record<string, string> {
+  return { 'X-Okta-Request-Id': newRequestId(), Date: new Date(now).toUTCString(), 'Cache-Control': 'no-cache, no-store' }
 }
 
 /** Writes an answer as JSON (or with no body when body is null), with the given headers. */
