@@ -199,6 +199,7 @@ export function seedOktaOrg(store: OktaStore, options: OktaOrgOptions, keys: { s
         if (person === admin) for (const group of generated) groupsOfPerson.add(group.json.id)
       }
       for (const groupId of groupsOfPerson) members.get(groupId)?.push(id)
+      // Deactivating a person unassigns their apps (okta.md §8); [U] their group memberships stay.
       if (person.status !== 'DEPROVISIONED') appAssignments += assignApps(assignments, apps, person, id, memberOf, groupIds, user.created as string)
     }
     store.addUsers(batch)

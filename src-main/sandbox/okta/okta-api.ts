@@ -46,6 +46,7 @@ export class OktaApi {
     const [api, version, resource = '', id, sub, ...rest] = segments
     const found = api === 'api' && version === 'v1' && rest.length === 0 ? this.find(resource, id, sub) : null
     if (!found) return { bucket: 'other', answer: errors.noRoute(path) }
+    // [U] The sandbox is read-only: writes Okta would accept (POST /users…) answer 405 E0000022 here.
     if (method !== 'GET') return { bucket: found.bucket, answer: errors.badMethod() }
     return found
   }
@@ -81,6 +82,7 @@ export class OktaApi {
     const q = present(query.get('q'))
     const conditions: Compiled[] = []
     try {
+      // [U] search and filter together: both apply. q pages like any list (the docs only lower its default).
       if (search !== null) conditions.push(compileExpression(search, usersSearch))
       if (filter !== null) conditions.push(compileExpression(filter, usersFilter))
     } catch (error) {
@@ -100,6 +102,7 @@ export class OktaApi {
   }
 
   private findUser(idOrLogin: string, caller: Caller): Json | null {
+    // [U] A service app's token has no user behind it: `me` is 404 here.
     if (idOrLogin === 'me') return caller.userId === null ? null : this.store.user(caller.userId)
     return this.store.user(idOrLogin) ?? this.store.userByLogin(idOrLogin)
   }

@@ -63,7 +63,8 @@ describe('rate limits', () => {
   })
 
   it('answers 429 E0000047 with Remaining 0 once a bucket is spent, and a fresh window after a (time-scaled) minute', async () => {
-    const okta = await start({ timeScale: 60, rateLimits: { usersList: 3 } })
+    // At 30× a minute window lasts two seconds: room for a slow machine, and a short wait.
+    const okta = await start({ timeScale: 30, rateLimits: { usersList: 3 } })
     const answers = []
     for (let index = 0; index < 4; index += 1) answers.push(await call(okta, '/api/v1/users?limit=1'))
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 429])
@@ -72,11 +73,11 @@ describe('rate limits', () => {
     expect(await refused.json()).toMatchObject({ errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.', errorLink: 'E0000047', errorCauses: [] })
     const { reset, date, limit } = limits(refused)
     expect(limit).toBe(3)
-    // Reset − Date is in sandbox seconds: under a minute, and over the one real second left.
-    expect(reset - date).toBeGreaterThan(1)
+    // Reset − Date is in sandbox seconds: under a minute, and over the two real seconds left.
+    expect(reset - date).toBeGreaterThan(2)
     expect(reset - date).toBeLessThanOrEqual(61)
     expect((await call(okta, '/api/v1/users/me')).status).toBe(200)
-    await new Promise((resolve) => setTimeout(resolve, 1050))
+    await new Promise((resolve) => setTimeout(resolve, 2050))
     const after = await call(okta, '/api/v1/users?limit=1')
     expect(after.status).toBe(200)
     expect(limits(after).remaining).toBe(2)

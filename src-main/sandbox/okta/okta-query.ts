@@ -152,6 +152,7 @@ function compile(expression: Expression, dialect: Dialect): Compiled {
     return { where: field.equals, params: [value] }
   }
   if (field.type === 'date') {
+    // [U] Okta may answer a malformed date with E0000030 ("Invalid date"); here it is E0000031 like any bad expression.
     if (typeof value !== 'string' || !isoDate.test(value) || Number.isNaN(Date.parse(value))) throw new QueryError('Expected an ISO 8601 date.')
     const sqlOperator: Partial<Record<Operator, string>> = { eq: '=', gt: '>', ge: '>=', lt: '<', le: '<=' }
     if (sqlOperator[operator] === undefined) throw new QueryError(`Cannot use ${operator} on a date.`)
