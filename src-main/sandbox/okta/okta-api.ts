@@ -12,8 +12,12 @@ import { appsFilter, compileExpression, groupsFilter, groupsSearch, QueryError, 
 import type { Json, OktaStore, PageQuery, PageRow } from './okta-store'
 import type { OktaViews } from './okta-views'
 
-/** Rate-limit buckets (okta.md §3 table). */
-export type OktaBucket = 'usersList' | 'userById' | 'groupsList' | 'groupById' | 'apps' | 'appById' | 'other' | 'oauth2'
+/**
+ * Rate-limit buckets (okta.md §3 table): users = GET /users (list), userById = GET /users/{id},
+ * groups = GET /groups (list), groupById = /groups/{id} and below, apps = /apps and /apps/{id}/…,
+ * appById = /apps/{id} exactly, other = the rest of /api/v1, oauth2 = /oauth2 token/authorize/userinfo.
+ */
+export type OktaBucket = 'users' | 'userById' | 'groups' | 'groupById' | 'apps' | 'appById' | 'other' | 'oauth2'
 
 export interface ApiRoute {
   bucket: OktaBucket
@@ -55,13 +59,13 @@ export class OktaApi {
     if (id === '') return null
     const route = (bucket: OktaBucket, permission: Permission, run: ApiRoute['run']): ApiRoute => ({ bucket, permission, run })
     if (resource === 'users') {
-      if (id === undefined) return route('usersList', 'users', (query) => this.listUsers(query))
+      if (id === undefined) return route('users', 'users', (query) => this.listUsers(query))
       if (sub === undefined) return route('userById', 'users', (_query, caller) => this.getUser(id, caller))
       // [U] Which bucket /users/{id}/groups counts against: "most other /api/v1" (no exact or longer match).
       if (sub === 'groups') return route('other', 'users', (query, caller) => this.userGroups(id, query, caller))
     }
     if (resource === 'groups') {
-      if (id === undefined) return route('groupsList', 'groups', (query) => this.listGroups(query))
+      if (id === undefined) return route('groups', 'groups', (query) => this.listGroups(query))
       if (sub === undefined) return route('groupById', 'groups', () => this.getGroup(id))
       // [U] /groups/{id}/users and /apps count against the /groups/{id} bucket.
       if (sub === 'users') return route('groupById', 'groups', (query) => this.groupUsers(id, query))

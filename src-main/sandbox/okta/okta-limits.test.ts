@@ -64,7 +64,7 @@ describe('rate limits', () => {
 
   it('answers 429 E0000047 with Remaining 0 once a bucket is spent, and a fresh window after a (time-scaled) minute', async () => {
     // At 30× a minute window lasts two seconds: room for a slow machine, and a short wait.
-    const okta = await start({ timeScale: 30, rateLimits: { usersList: 3 } })
+    const okta = await start({ timeScale: 30, rateLimits: { users: 3 } })
     const answers = []
     for (let index = 0; index < 4; index += 1) answers.push(await call(okta, '/api/v1/users?limit=1'))
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 429])
@@ -81,7 +81,7 @@ describe('rate limits', () => {
     const after = await call(okta, '/api/v1/users?limit=1')
     expect(after.status).toBe(200)
     expect(limits(after).remaining).toBe(2)
-    okta.settings.rateLimits.usersList = 1
+    okta.settings.rateLimits.users = 1
     okta.resetRateLimits()
     expect((await call(okta, '/api/v1/users?limit=1')).status).toBe(200)
     expect((await call(okta, '/api/v1/users?limit=1')).status).toBe(429)

@@ -13,9 +13,9 @@ import type { OktaBucket } from './okta-api'
 
 /** Per-minute limits of a Workforce org (the last published table, okta.md §3). */
 export const workforceRateLimits: Readonly<Record<OktaBucket, number>> = {
-  usersList: 600,
+  users: 600,
   userById: 2000,
-  groupsList: 500,
+  groups: 500,
   groupById: 1000,
   apps: 100,
   appById: 500,
