@@ -3,6 +3,7 @@
  * matches what the API answers, large orgs page where Okta pages them (a user in more than 200
  * groups, a group of more than 1,000), and the org overlaps the Halo sandbox's company as designed.
  */
+import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../../../test/helpers/temp-workspace'
@@ -13,8 +14,10 @@ import { haloDemoAgents, haloDemoUsers, planPeople } from './demo-people'
 import { userStatuses } from './okta-store'
 
 const running: OktaSandbox[] = []
+const folders: string[] = []
 afterEach(async () => {
   await Promise.all(running.splice(0).map((sandbox) => sandbox.close()))
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
 })
 
 async function start(options: OktaSandboxOptions = {}): Promise<OktaSandbox> {
@@ -43,6 +46,7 @@ async function pages(okta: OktaSandbox, path: string): Promise<{ items: Loose[];
 describe('the generator', () => {
   it('makes the same org from the same seed, and keeps it in its file', async () => {
     const dir = tempDir('okta-sandbox-')
+    folders.push(dir)
     const options = { seed: 7, people: 1500, groups: 80 }
     const first = await start({ ...options, file: path.join(dir, 'a.sqlite') })
     const second = await start({ ...options, file: path.join(dir, 'b.sqlite') })
