@@ -29,7 +29,7 @@ function setUp(): SnapshotStore {
   return new SnapshotStore(db)
 }
 
-const figures = { people: 0, groups: 0, memberships: 0, apps: 0, statusCounts: {}, requests: 0, durationMs: 0 }
+const figures = { people: 0, groups: 0, memberships: 0, apps: 0, statusCounts: {}, requests: 0, rateLimited: 0, durationMs: 0 }
 
 describe('SnapshotStore', () => {
   it('replaces the snapshot whole on commit and keeps the last good one when a fetch is aborted', () => {

@@ -52,14 +52,15 @@ export function oktaConnectionFormIssues(form: OktaConnectionForm, credentialSto
       issues.push({ path: 'privateKey', message: "Paste the service app's private key (PEM, or the JWK JSON Okta generates)." })
     } else if (form.privateKey && !looksLikePrivateKey(form.privateKey)) {
       issues.push({ path: 'privateKey', message: 'This is not a private key: paste a PEM block starting "-----BEGIN PRIVATE KEY-----" or a JWK JSON object with "d".' })
-    } else if (form.privateKey?.startsWith('-----BEGIN') && !form.keyId) {
+    } else if (form.privateKey?.trim().startsWith('-----BEGIN') && !form.keyId) {
       issues.push({ path: 'keyId', message: 'A PEM key needs its key ID (kid), shown next to the key in the service app.' })
     }
   }
   return issues
 }
 
-function looksLikePrivateKey(text: string): boolean {
+function looksLikePrivateKey(input: string): boolean {
+  const text = input.trim()
   if (/^-----BEGIN (RSA |EC )?PRIVATE KEY-----[\s\S]+-----END (RSA |EC )?PRIVATE KEY-----$/.test(text)) return true
   try {
     const jwk = JSON.parse(text) as { d?: unknown; kty?: unknown }

@@ -61,6 +61,8 @@ export const snapshotSummarySchema = z.object({
   /** People per source status, e.g. {ACTIVE: 280, SUSPENDED: 4}. */
   statusCounts: z.record(z.string(), z.number().int()),
   requests: z.number().int(),
+  /** Answers of "too many requests" waited out (429s). */
+  rateLimited: z.number().int(),
   durationMs: z.number().int()
 })
 export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>

@@ -24,7 +24,7 @@ export interface TempWorkspace extends Workspace {
   dispose(): Promise<void>
 }
 
-export function openTempWorkspace(): TempWorkspace {
+export function openTempWorkspace(options: { oktaTimeScale?: number } = {}): TempWorkspace {
   const dataDir = tempDir()
   const opened: string[] = []
   const logLines: string[] = []
@@ -38,7 +38,8 @@ export function openTempWorkspace(): TempWorkspace {
       return Promise.resolve()
     },
     log: createLogger((line) => logLines.push(line)),
-    keychain: new KeytarSecretStore(testKeychainService)
+    keychain: new KeytarSecretStore(testKeychainService),
+    ...options
   })
   return {
     ...workspace,

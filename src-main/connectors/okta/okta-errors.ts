@@ -19,7 +19,9 @@ export function oktaError(error: unknown, context: { orgUrl: string; what: strin
     const summary = error.errorSummary ?? ''
     const said = code ? `${code} ${summary}`.trim() : ''
     const details = (reason: OktaFailureReason, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ reason, status, ...(code ? { oktaCode: code } : {}), ...extra })
-    if (/\/oauth2\/v1\/token$/.test(safePath(error.url))) {
+    // When its token request fails, the SDK still sends the API call (without a token) and throws
+    // that call's 401: a refused token request is the cause to report.
+    if (/\/oauth2\/v1\/token$/.test(safePath(error.url)) || (status === 401 && context.tokenError)) {
       const oauth = parseOAuthError(context.tokenError ?? null)
       return new StudioError(
         'SIGN_IN_REQUIRED',

@@ -108,6 +108,7 @@ export async function fetchOktaSnapshot(options: {
     apps,
     statusCounts,
     requests: executor.requests,
+    rateLimited: executor.rateLimited,
     durationMs: Date.now() - started
   }
 }

@@ -75,7 +75,8 @@ export class PacedExecutor extends RequestExecutor {
         response = (await super.fetch({ ...request, signal: AbortSignal.any(signals) } as SdkOptions)) as FetchResponse
       } catch (error) {
         this.throwIfCancelled()
-        if (attempt >= this.maxRetries) throw error
+        // A refused connection, an unknown name or a bad certificate will not mend in a few seconds.
+        if (attempt >= this.maxRetries || lasting(error)) throw error
         this.retries += 1
         await this.sleep(backoffMs(attempt))
         continue
@@ -84,7 +85,7 @@ export class PacedExecutor extends RequestExecutor {
         this.releaseSlot()
       }
       this.observe(bucketKey, response)
-      if (response.status >= 400 && bucketKey.endsWith('/oauth2/v1/token')) this.lastTokenError = await response.clone().text()
+      if (bucketKey.endsWith('/oauth2/v1/token')) this.lastTokenError = response.status >= 400 ? await response.clone().text() : null
       if (response.status === 429 && attempt < this.maxRetries) {
         this.rateLimited += 1
         this.retries += 1
@@ -189,6 +190,11 @@ export class PacedExecutor extends RequestExecutor {
 
 function cancelled(): StudioError {
   return new StudioError('CANCELLED', 'The directory fetch was cancelled.')
+}
+
+function lasting(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID'].includes(code)
 }
 
 function backoffMs(attempt: number): number {
