@@ -8,7 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { EventPayload, OktaConnectionForm } from '../../../src-shared/contract'
 import { startOktaSandbox, type OktaSandbox, type OktaSandboxOptions } from '../../sandbox/okta'
 import { openTempWorkspace, type TempWorkspace } from '../../../test/helpers/temp-workspace'
+import { createOktaClient } from './okta-client'
 import { oktaPageSizes } from './okta-snapshot'
+import { PacedExecutor } from './paced-executor'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -181,5 +183,21 @@ describe('Test credentials', () => {
     await okta.close()
     const check = await workspace.services.connections.testOkta(id)
     expect(check.items[0]?.message).toContain('refused the connection')
+  }, 30_000)
+})
+
+describe('pacing', () => {
+  it('spends each window before waiting for its reset, and counts every finished request out', async () => {
+    const okta = await startOktaSandbox({ people: 200, groups: 150, timeScale: 60, rateLimits: { groupById: 50 } })
+    cleanups.push(() => okta.close())
+    const executor = new PacedExecutor({ timeScale: 60, concurrency: 8 })
+    const client = createOktaClient(okta.orgUrl, { kind: 'api_token', token: okta.credentials.apiToken }, executor)
+    const groups = (await (await client.groupApi.listGroups({ limit: 200 })).getNextPage()) as Array<{ id: string }>
+    expect(groups).toHaveLength(okta.truth().groups)
+    await Promise.all(groups.map(async (group) => (await client.groupApi.listGroupUsers({ groupId: group.id, limit: 1000 })).getNextPage()))
+    // 150 requests at 50 per window: every waiting request waits for the next reset, a few windows' worth.
+    expect(executor.rateLimited).toBe(0)
+    expect(executor.resetWaits).toBeLessThanOrEqual(3 * 8)
+    expect(executor.inFlight()).toBe(0)
   }, 30_000)
 })

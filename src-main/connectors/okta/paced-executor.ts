@@ -41,6 +41,8 @@ export class PacedExecutor extends RequestExecutor {
   requests = 0
   rateLimited = 0
   retries = 0
+  /** Times a request waited for a rate-limit window to reset (the budget was spent). */
+  resetWaits = 0
   /** The body of the last refused service-app token request (the SDK's error drops it). */
   lastTokenError: string | null = null
   private active = 0
@@ -57,6 +59,11 @@ export class PacedExecutor extends RequestExecutor {
     this.maxRetries = options.maxRetries ?? 4
     this.timeoutMs = options.requestTimeoutMs ?? 60_000
     this.timeScale = options.timeScale ?? 1
+  }
+
+  /** Requests sent and not yet answered, over all endpoints. */
+  inFlight(): number {
+    return [...this.buckets.values()].reduce((sum, bucket) => sum + bucket.inFlight, 0)
   }
 
   override async fetch(request: SdkRequest): Promise<FetchResponse> {
@@ -111,6 +118,7 @@ export class PacedExecutor extends RequestExecutor {
       if (now >= bucket.resetAt) return
       const available = bucket.remaining - bucket.inFlight
       if (available <= 0) {
+        this.resetWaits += 1
         await this.sleep(bucket.resetAt - now + 20)
         continue
       }
@@ -133,8 +141,13 @@ export class PacedExecutor extends RequestExecutor {
     // A concurrency 429 says Limit 0: it describes no window, so it changes no bucket (§3).
     if (!Number.isFinite(limit) || limit <= 0 || !Number.isFinite(remaining) || resetAt === null) return
     const known = this.buckets.get(key)
-    if (known && known.resetAt === resetAt && known.remaining < remaining) return // an older answer arriving late
-    this.buckets.set(key, { limit, remaining, resetAt, inFlight: known?.inFlight ?? 0, nextAllowedAt: known?.nextAllowedAt ?? 0 })
+    if (!known) {
+      this.buckets.set(key, { limit, remaining, resetAt, inFlight: 0, nextAllowedAt: 0 })
+      return
+    }
+    if (known.resetAt === resetAt && known.remaining < remaining) return // an older answer arriving late
+    // Updated in place: requests in flight hold this object and count themselves out of it.
+    Object.assign(known, { limit, remaining, resetAt })
   }
 
   /** X-Rate-Limit-Reset (server epoch seconds) on our clock, using the answer's Date header for skew. */
