@@ -26,7 +26,7 @@ function setUp(): SnapshotStore {
   const stamp = new Date().toISOString()
   db.insert(haloInstanceTable).values({ id: 'h', name: 'Halo', baseUrl: 'https://h.example', deployment: 'on-premise', authMode: 'client_credentials', clientId: 'c', scope: 'all', rateLimitRequests: 300, rateLimitWindowMs: 300_000, createdAt: stamp, updatedAt: stamp }).run()
   db.insert(connectionTable).values({ id: 'c1', kind: 'okta', name: 'Okta', haloInstanceId: 'h', settings: '{}', createdAt: stamp, updatedAt: stamp }).run()
-  return new SnapshotStore(db)
+  return new SnapshotStore(db, workspace.database.sqlite)
 }
 
 const figures = { people: 0, groups: 0, memberships: 0, apps: 0, statusCounts: {}, requests: 0, rateLimited: 0, durationMs: 0 }

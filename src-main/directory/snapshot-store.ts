@@ -4,21 +4,12 @@
  * readers always see a whole snapshot, and a failed or cancelled fetch leaves the last good one.
  * Reads serve the snapshot browser (search, status, group filters, paging) and, later, the core.
  */
+import type Database from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
 import { and, asc, count, eq, inArray, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
 import type { DirectoryApp, DirectoryGroup, DirectoryPerson, SnapshotSummary } from '../../src-shared/contract'
 import type { StudioDb } from '../store/database'
-import {
-  directorySnapshotTable,
-  snapshotAppAssignmentTable,
-  snapshotAppTable,
-  snapshotGroupTable,
-  snapshotMembershipTable,
-  snapshotPersonTable
-} from '../store/schema'
-
-/** Rows per INSERT statement: well under SQLite's bound-variable limit for every table here. */
-const chunk = 400
+import { directorySnapshotTable, snapshotGroupTable, snapshotMembershipTable, snapshotPersonTable } from '../store/schema'
 
 export interface SnapshotWriter {
   readonly id: string
@@ -36,6 +27,7 @@ export interface SnapshotWriter {
 export class SnapshotStore {
   constructor(
     private readonly db: StudioDb,
+    private readonly sqlite: Database.Database,
     private readonly now: () => Date = () => new Date()
   ) {}
 
@@ -48,53 +40,26 @@ export class SnapshotStore {
     const id = randomUUID()
     const db = this.db
     db.insert(directorySnapshotTable).values({ id, connectionId, state: 'building', startedAt: this.now().toISOString() }).run()
-    const inChunks = <T>(rows: readonly T[], write: (part: T[]) => void): void => {
-      db.transaction(() => {
-        for (let start = 0; start < rows.length; start += chunk) write(rows.slice(start, start + chunk))
-      })
+    // Rows go in through prepared statements, one transaction per page: building drizzle queries for
+    // ~160,000 membership rows cost more than SQLite writing them.
+    const sqlite = this.sqlite
+    const person = sqlite.prepare('INSERT OR IGNORE INTO snapshot_person (snapshot_id, id, status, search_text, display_name, data) VALUES (?, ?, ?, ?, ?, ?)')
+    const group = sqlite.prepare('INSERT OR IGNORE INTO snapshot_group (snapshot_id, id, name, data) VALUES (?, ?, ?, ?)')
+    const member = sqlite.prepare('INSERT OR IGNORE INTO snapshot_membership (snapshot_id, group_id, person_id) VALUES (?, ?, ?)')
+    const app = sqlite.prepare('INSERT OR IGNORE INTO snapshot_app (snapshot_id, id, data) VALUES (?, ?, ?)')
+    const assignment = sqlite.prepare('INSERT OR IGNORE INTO snapshot_app_assignment (snapshot_id, app_id, person_id) VALUES (?, ?, ?)')
+    const each = <T>(rows: readonly T[], write: (row: T) => void): void => {
+      sqlite.transaction(() => {
+        for (const row of rows) write(row)
+      })()
     }
     return {
       id,
-      addPeople: (people) =>
-        inChunks(people, (part) =>
-          db
-            .insert(snapshotPersonTable)
-            .values(part.map((person) => ({ snapshotId: id, id: person.id, status: person.status, displayName: person.displayName, searchText: searchText(person), data: JSON.stringify(person) })))
-            .onConflictDoNothing()
-            .run()
-        ),
-      addGroups: (groups) =>
-        inChunks(groups, (part) =>
-          db
-            .insert(snapshotGroupTable)
-            .values(part.map((group) => ({ snapshotId: id, id: group.id, name: group.name, data: JSON.stringify(group) })))
-            .onConflictDoNothing()
-            .run()
-        ),
-      addMembers: (groupId, personIds) =>
-        inChunks(personIds, (part) =>
-          db
-            .insert(snapshotMembershipTable)
-            .values(part.map((personId) => ({ snapshotId: id, groupId, personId })))
-            .onConflictDoNothing()
-            .run()
-        ),
-      addApps: (apps) =>
-        inChunks(apps, (part) =>
-          db
-            .insert(snapshotAppTable)
-            .values(part.map((app) => ({ snapshotId: id, id: app.id, data: JSON.stringify(app) })))
-            .onConflictDoNothing()
-            .run()
-        ),
-      addAssignments: (appId, personIds) =>
-        inChunks(personIds, (part) =>
-          db
-            .insert(snapshotAppAssignmentTable)
-            .values(part.map((personId) => ({ snapshotId: id, appId, personId })))
-            .onConflictDoNothing()
-            .run()
-        ),
+      addPeople: (people) => each(people, (row) => person.run(id, row.id, row.status, searchText(row), row.displayName, JSON.stringify(row))),
+      addGroups: (groups) => each(groups, (row) => group.run(id, row.id, row.name, JSON.stringify(row))),
+      addMembers: (groupId, personIds) => each(personIds, (personId) => member.run(id, groupId, personId)),
+      addApps: (apps) => each(apps, (row) => app.run(id, row.id, JSON.stringify(row))),
+      addAssignments: (appId, personIds) => each(personIds, (personId) => assignment.run(id, appId, personId)),
       commit: (figures) => {
         const summary: SnapshotSummary = { id, fetchedAt: this.now().toISOString(), ...figures }
         db.transaction((tx) => {

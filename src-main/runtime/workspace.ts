@@ -80,7 +80,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     }),
     connections: new Connections({
       repo: new ConnectionRepo(database.db),
-      snapshots: new SnapshotStore(database.db),
+      snapshots: new SnapshotStore(database.db, database.sqlite),
       vault,
       events,
       oktaTimeScale: options.oktaTimeScale

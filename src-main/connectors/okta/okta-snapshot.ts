@@ -9,6 +9,7 @@ import type { Client } from '@okta/okta-sdk-nodejs'
 import type { SnapshotSummary } from '../../../src-shared/contract'
 import type { SnapshotWriter } from '../../directory/snapshot-store'
 import { normaliseOktaApp, normaliseOktaGroup, normaliseOktaUser } from './okta-normalise'
+import { oktaPages, type OktaRow } from './okta-pages'
 import type { PacedExecutor } from './paced-executor'
 
 export const oktaUserStatuses = ['STAGED', 'PROVISIONED', 'ACTIVE', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'SUSPENDED', 'DEPROVISIONED'] as const
@@ -27,17 +28,6 @@ export interface SnapshotProgress {
   requests: number
 }
 
-interface Pager<T> {
-  nextUri?: string
-  getNextPage(): Promise<T[]>
-}
-
-type Loose = Record<string, unknown>
-
-async function eachPage<T>(collection: Pager<T>, onPage: (items: T[]) => void): Promise<void> {
-  while (collection.nextUri) onPage(await collection.getNextPage())
-}
-
 export async function fetchOktaSnapshot(options: {
   client: Client
   executor: PacedExecutor
@@ -52,55 +42,52 @@ export async function fetchOktaSnapshot(options: {
   const report = (): void => options.onProgress?.({ ...progress, requests: executor.requests })
 
   const groups: Array<{ id: string; count: number | null }> = []
-  await eachPage(await client.groupApi.listGroups({ limit: oktaPageSizes.groups, expand: 'stats' }) as unknown as Pager<Loose>, (page) => {
+  for await (const page of oktaPages(client, '/api/v1/groups', { limit: oktaPageSizes.groups, expand: 'stats' })) {
     const rows = page.map((group) => {
-      const count = Number(((group._embedded as Loose | undefined)?.stats as Loose | undefined)?.usersCount)
+      const count = Number(((group._embedded as OktaRow | undefined)?.stats as OktaRow | undefined)?.usersCount)
       const known = Number.isFinite(count) ? count : null
       groups.push({ id: String(group.id), count: known })
       if (group.type === 'BUILT_IN' && known !== null) progress.peopleEstimate = known
       return normaliseOktaGroup(group, known ?? 0)
     })
     writer.addGroups(rows)
-  })
+  }
   progress.groups = groups.length
   progress.phase = 'people'
   report()
 
   const statusCounts: Record<string, number> = {}
   const people = async (): Promise<void> => {
-    const users = await client.userApi.listUsers({ filter: everyStatusFilter, limit: oktaPageSizes.users })
-    await eachPage(users as unknown as Pager<Loose>, (page) => {
+    for await (const page of oktaPages(client, '/api/v1/users', { filter: everyStatusFilter, limit: oktaPageSizes.users })) {
       const rows = page.map(normaliseOktaUser)
       for (const row of rows) statusCounts[row.status] = (statusCounts[row.status] ?? 0) + 1
       writer.addPeople(rows)
       progress.people += rows.length
       report()
-    })
+    }
   }
   let memberships = 0
   const queue = groups.filter((group) => group.count !== 0)
   progress.groupsDone = groups.length - queue.length
   const memberWorker = async (): Promise<void> => {
     for (let group = queue.shift(); group; group = queue.shift()) {
-      const members = await client.groupApi.listGroupUsers({ groupId: group.id, limit: oktaPageSizes.members })
-      const groupId = group.id
-      await eachPage(members as unknown as Pager<Loose>, (page) => {
-        writer.addMembers(groupId, page.map((user) => String(user.id)))
+      for await (const page of oktaPages(client, `/api/v1/groups/${encodeURIComponent(group.id)}/users`, { limit: oktaPageSizes.members })) {
+        writer.addMembers(group.id, page.map((user) => String(user.id)))
         memberships += page.length
-      })
+      }
       progress.groupsDone += 1
       report()
     }
   }
-  await Promise.all([people(), ...Array.from({ length: options.memberWorkers ?? 6 }, memberWorker)])
+  await Promise.all([people(), ...Array.from({ length: options.memberWorkers ?? 8 }, memberWorker)])
 
   progress.phase = 'apps'
   report()
   let apps = 0
-  await eachPage(await client.applicationApi.listApplications({ limit: oktaPageSizes.apps }) as unknown as Pager<Loose>, (page) => {
+  for await (const page of oktaPages(client, '/api/v1/apps', { limit: oktaPageSizes.apps })) {
     writer.addApps(page.map(normaliseOktaApp))
     apps += page.length
-  })
+  }
   return {
     people: progress.people,
     groups: groups.length,

@@ -7,7 +7,7 @@
  */
 import type { Caller, Permission } from './okta-auth'
 import { errors, type ApiAnswer } from './okta-errors'
-import { pageLinks } from './okta-http'
+import { JsonItems, pageLinks } from './okta-http'
 import { appsFilter, compileExpression, groupsFilter, groupsSearch, QueryError, startsWithAny, usersFilter, usersSearch, type Compiled } from './okta-query'
 import type { Json, OktaStore, PageQuery, PageRow } from './okta-store'
 import type { OktaViews } from './okta-views'
@@ -97,7 +97,7 @@ export class OktaApi {
     // A plain list and q leave DEPROVISIONED people out; filter and search include them (§1).
     if (search === null && filter === null) conditions.push({ where: "u.status <> 'DEPROVISIONED'", params: [] })
     const limit = pageSize(query, q !== null && search === null && filter === null ? pageSizes.users.q : pageSizes.users.default, pageSizes.users.max)
-    return this.page('/api/v1/users', query, { from: 'okta_user u', select: 'u.data AS data', key: 'u.id', ...merge(conditions) }, limit, (row) => this.views.user(parse(row), false))
+    return this.userPage('/api/v1/users', query, { from: 'okta_user u', select: 'u.data AS data', key: 'u.id', ...merge(conditions) }, limit)
   }
 
   private getUser(idOrLogin: string, caller: Caller): ApiAnswer {
@@ -160,7 +160,7 @@ export class OktaApi {
     if (!this.store.group(id)) return errors.notFound(id, 'UserGroup')
     const limit = pageSize(query, pageSizes.groupUsers.default, pageSizes.groupUsers.max)
     const from = { from: 'okta_membership m JOIN okta_user u ON u.id = m.user_id', select: 'u.data AS data', key: 'm.user_id', where: ['m.group_id = ?'], params: [id] }
-    return this.page(`/api/v1/groups/${id}/users`, query, from, limit, (row) => this.views.user(parse(row), false))
+    return this.userPage(`/api/v1/groups/${id}/users`, query, from, limit)
   }
 
   private groupApps(id: string, query: URLSearchParams): ApiAnswer {
@@ -225,6 +225,16 @@ export class OktaApi {
     const last = rows[rows.length - 1]
     const next = more && last ? last.cursor : null
     return { status: 200, body: rows.map(render), headers: { Link: pageLinks(this.origin(), path, query, next, dropOnNext) } }
+  }
+
+  /** A page of users as list items, spliced from their stored JSON. */
+  private userPage(path: string, query: URLSearchParams, from: PageQuery, limit: number): ApiAnswer {
+    const { rows, more } = this.store.page(from, present(query.get('after')), limit)
+    const last = rows[rows.length - 1]
+    const next = more && last ? last.cursor : null
+    // Both user lists page by user id, so each row's cursor is its id.
+    const items = rows.map((row) => this.views.userListItemJson(row.cursor, row.data))
+    return { status: 200, body: new JsonItems(items), headers: { Link: pageLinks(this.origin(), path, query, next) } }
   }
 }
 

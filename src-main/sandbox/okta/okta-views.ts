@@ -56,6 +56,11 @@ export class OktaViews {
     return { ...user, _links: links }
   }
 
+  /** A list item (only `_links.self`) spliced from a user's stored JSON, which has no _links of its own. */
+  userListItemJson(id: string, data: string): string {
+    return `${data.slice(0, data.lastIndexOf('}'))},"_links":{"self":{"href":${JSON.stringify(this.href(`/api/v1/users/${id}`))}}}}`
+  }
+
   group(group: Json, sourceId: string | null, embedded: { stats?: { usersCount: number; appsCount: number }; app?: Json | null } = {}): Json {
     const id = String(group.id)
     const logo = group.type === 'APP_GROUP' ? 'active_directory' : 'okta'
