@@ -10,6 +10,7 @@ import { version } from '../package.json'
 import { startHttpBridge } from './bridge/http-bridge'
 import { resolveDataDir } from './runtime/data-dir'
 import { demoEnabled, startDemoHalo } from './runtime/demo-halo'
+import { startDemoOkta } from './runtime/demo-okta'
 import { createLogger } from './runtime/logger'
 import { appPathsFrom } from './runtime/paths'
 import { openInSystemBrowser } from './runtime/system-browser'
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     log
   })
   const demo = demoEnabled(process.env) ? await startDemoHalo(workspace.services, { dataDir }) : null
+  const demoOkta = demo ? await startDemoOkta(workspace.services, { dataDir, haloInstanceId: demo.instanceId }) : null
   const bridge = await startHttpBridge({
     dispatch: workspace.dispatch,
     events: workspace.services.events,
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
     )
   }
   const stop = (): void => {
-    void Promise.allSettled([bridge.close(), demo?.close()]).finally(() => {
+    void Promise.allSettled([bridge.close(), demo?.close(), demoOkta?.close()]).finally(() => {
       workspace.close()
       process.exit(0)
     })

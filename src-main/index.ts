@@ -16,6 +16,7 @@ import { createLogger } from './runtime/logger'
 import { appPathsFrom } from './runtime/paths'
 import { openWorkspace } from './runtime/workspace'
 import { demoEnabled, startDemoHalo } from './runtime/demo-halo'
+import { startDemoOkta } from './runtime/demo-okta'
 
 const log = createLogger()
 const appPaths = appPathsFrom(import.meta.url)
@@ -49,6 +50,7 @@ if (!app.requestSingleInstanceLock()) {
       log
     })
     const demo = demoEnabled(process.env) ? await startDemoHalo(workspace.services, { dataDir, nativeBinding }) : null
+    const demoOkta = demo ? await startDemoOkta(workspace.services, { dataDir, nativeBinding, haloInstanceId: demo.instanceId }) : null
     applySecurityPolicy(isAppUrl, workspace.services.links)
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({
@@ -70,6 +72,7 @@ if (!app.requestSingleInstanceLock()) {
     window.on('closed', () => senders.remove(contents.id))
     app.on('will-quit', () => {
       void demo?.close()
+      void demoOkta?.close()
       workspace.close()
     })
     process.stdout.write('STUDIO_READY\n')

@@ -17,6 +17,7 @@ const portMarker = 'marker.demo.haloPort'
 
 export interface DemoHalo {
   sandbox: HaloSandbox
+  instanceId: string
   close(): Promise<void>
 }
 
@@ -37,8 +38,9 @@ export async function startDemoHalo(services: Services, options: { dataDir: stri
     startHaloSandbox({ port, file: path.join(folder, 'halo-sandbox.sqlite'), nativeBinding: options.nativeBinding })
   )
   settings.setMarker(portMarker, String(sandbox.port))
+  let instanceId: string
   try {
-    await saveDemoInstance(services, sandbox, existing)
+    instanceId = await saveDemoInstance(services, sandbox, existing)
     settings.setMarker(createdMarker, new Date().toISOString())
   } catch (error) {
     // Without a keychain the demo's secret cannot be stored: the app still works, just without the demo.
@@ -47,13 +49,13 @@ export async function startDemoHalo(services: Services, options: { dataDir: stri
     return null
   }
   log.info('demo Halo sandbox started', { baseUrl: sandbox.baseUrl })
-  return { sandbox, close: () => sandbox.close() }
+  return { sandbox, instanceId, close: () => sandbox.close() }
 }
 
-async function saveDemoInstance(services: Services, sandbox: HaloSandbox, existing: HaloInstance | null): Promise<void> {
-  if (existing && existing.baseUrl === sandbox.baseUrl && existing.secretSet) return
+async function saveDemoInstance(services: Services, sandbox: HaloSandbox, existing: HaloInstance | null): Promise<string> {
+  if (existing && existing.baseUrl === sandbox.baseUrl && existing.secretSet) return existing.id
   const { clientId, clientSecret } = sandbox.credentials.clientCredentials
-  await services.halo.save(
+  const saved = await services.halo.save(
     existing
       ? { ...formFields(existing), baseUrl: sandbox.baseUrl, clientSecret: existing.secretSet ? null : clientSecret }
       : {
@@ -71,6 +73,7 @@ async function saveDemoInstance(services: Services, sandbox: HaloSandbox, existi
         },
     { isDemo: true }
   )
+  return saved.id
 }
 
 function formFields(instance: HaloInstance): Omit<Parameters<Services['halo']['save']>[0], 'clientSecret'> {
@@ -79,7 +82,7 @@ function formFields(instance: HaloInstance): Omit<Parameters<Services['halo']['s
 }
 
 /** The port used last time (so the address stays the same), or any free port if it is taken. */
-async function startOnRememberedPort(remembered: string | null, start: (port: number) => Promise<HaloSandbox>): Promise<HaloSandbox> {
+export async function startOnRememberedPort<T extends { port: number }>(remembered: string | null, start: (port: number) => Promise<T>): Promise<T> {
   const port = Number(remembered)
   if (Number.isInteger(port) && port > 0) {
     try {

@@ -1,11 +1,12 @@
 /**
- * The demo workspace's Halo on a real workspace: added once on first launch and working, found again
- * (same address) on the next launch, never re-added after the admin deletes it, and not added to a
- * workspace that already has a real Halo instance.
+ * The demo workspace's Halo and Okta on a real workspace: added once on first launch and working,
+ * found again (same address) on the next launch, never re-added after the admin deletes them, and
+ * no demo Halo in a workspace that already has a real Halo instance.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { openTempWorkspace, type TempWorkspace } from '../../test/helpers/temp-workspace'
 import { demoEnabled, demoInstanceName, startDemoHalo, type DemoHalo } from './demo-halo'
+import { demoConnectionName, startDemoOkta } from './demo-okta'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -70,5 +71,28 @@ describe('demo Halo', () => {
   it('is switched off by STUDIO_DEMO=0', () => {
     expect(demoEnabled({ STUDIO_DEMO: '0' })).toBe(false)
     expect(demoEnabled({})).toBe(true)
+  })
+})
+
+describe('demo Okta', () => {
+  it('adds a working Okta connection to the demo Halo, keeps it across launches, and respects its deletion', async () => {
+    const target = workspace()
+    const halo = await start(target)
+    const okta = await startDemoOkta(target.services, { dataDir: target.dataDir, haloInstanceId: halo?.instanceId ?? '' })
+    if (okta) cleanups.push(() => okta.close())
+    const [connection] = await target.services.connections.list()
+    expect(connection).toMatchObject({ name: demoConnectionName, haloInstanceId: halo?.instanceId, okta: { orgUrl: okta?.orgUrl, credentialSet: true } })
+    expect((await target.services.connections.testOkta(connection?.id ?? '')).ok).toBe(true)
+
+    await okta?.close()
+    const again = await startDemoOkta(target.services, { dataDir: target.dataDir, haloInstanceId: halo?.instanceId ?? '' })
+    if (again) cleanups.push(() => again.close())
+    expect(again?.orgUrl).toBe(okta?.orgUrl)
+    expect(await target.services.connections.list()).toHaveLength(1)
+
+    await target.services.connections.delete(connection?.id ?? '')
+    await again?.close()
+    expect(await startDemoOkta(target.services, { dataDir: target.dataDir, haloInstanceId: halo?.instanceId ?? '' })).toBeNull()
+    expect(await target.services.connections.list()).toEqual([])
   })
 })
