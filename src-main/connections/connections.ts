@@ -102,7 +102,8 @@ export class Connections {
 
   async testOkta(id: string): Promise<Checklist> {
     const row = this.deps.repo.get(id)
-    const { settings, executor, client } = await this.oktaClient(row)
+    // A test answers at once: a rate-limited answer is reported, not waited out.
+    const { settings, executor, client } = await this.oktaClient(row, { maxRetries: 0 })
     const check = await checkOktaCredentials({ client, executor, orgUrl: settings.orgUrl, authMode: settings.authMode, now: this.now })
     this.deps.repo.recordTest(id, check)
     return check
@@ -118,7 +119,7 @@ export class Connections {
     const taskId = `fetch:${id}`
     const started = Date.now()
     try {
-      const { settings, executor, client } = await this.oktaClient(row, controller.signal)
+      const { settings, executor, client } = await this.oktaClient(row, { signal: controller.signal })
       const figures = await fetchOktaSnapshot({
         client,
         executor,
@@ -152,7 +153,7 @@ export class Connections {
     return this.deps.snapshots.groups(...args)
   }
 
-  private async oktaClient(row: ConnectionRow, signal?: AbortSignal): Promise<{ settings: OktaSettings; executor: PacedExecutor; client: ReturnType<typeof createOktaClient> }> {
+  private async oktaClient(row: ConnectionRow, pacing: { signal?: AbortSignal; maxRetries?: number } = {}): Promise<{ settings: OktaSettings; executor: PacedExecutor; client: ReturnType<typeof createOktaClient> }> {
     const settings = oktaSettingsOf(row)
     const secret = settings.credentialMode === settings.authMode ? await this.deps.vault.reveal(credentialId(row.id)) : null
     if (!secret) {
@@ -160,7 +161,7 @@ export class Connections {
     }
     const credentials: OktaCredentials =
       settings.authMode === 'api_token' ? { kind: 'api_token', token: secret } : { kind: 'service_app', clientId: settings.clientId ?? '', privateKey: secret, keyId: settings.keyId }
-    const executor = new PacedExecutor({ ...(signal ? { signal } : {}), timeScale: this.deps.oktaTimeScale ?? 1 })
+    const executor = new PacedExecutor({ ...pacing, timeScale: this.deps.oktaTimeScale ?? 1 })
     return { settings, executor, client: createOktaClient(settings.orgUrl, credentials, executor) }
   }
 }

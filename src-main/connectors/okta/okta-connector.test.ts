@@ -177,6 +177,16 @@ describe('Test credentials', () => {
     expect(refused.items[0]?.message).toMatch(/^Okta refused the service app's sign-in: .+\(invalid_client\)/)
   })
 
+  it('says the credentials are rate-limited at once, without waiting for the window', async () => {
+    const { okta, workspace, haloId } = await setUp({ rateLimits: { users: 1, userById: 1 } })
+    const id = await connection(okta, workspace, haloId)
+    await workspace.services.connections.testOkta(id)
+    const check = await workspace.services.connections.testOkta(id)
+    const users = check.items.find((item) => item.key === 'users')
+    expect(users?.ok).toBe(false)
+    expect(users?.message).toMatch(/^Okta is rate-limiting these credentials/)
+  })
+
   it('says when Okta cannot be reached', async () => {
     const { okta, workspace, haloId } = await setUp()
     const id = await connection(okta, workspace, haloId)

@@ -60,7 +60,11 @@ export function oktaError(error: unknown, context: { orgUrl: string; what: strin
     }
     if (status === 404) return new StudioError('NOT_FOUND', `Okta has no ${context.what} here${said ? ` (${said})` : ''}. Check the org URL.`, details('not_found'))
     if (status === 429) {
-      return new StudioError('RATE_LIMITED', `Okta kept answering "too many requests" while reading ${context.what}, even after waiting for its rate limit to reset. Try again in a few minutes.`, details('rate_limited'))
+      return new StudioError(
+        'RATE_LIMITED',
+        `Okta is rate-limiting these credentials ("too many requests" while reading ${context.what}); its limits reset every minute. Try again shortly. If it keeps happening, other tools are spending the same token's budget: give Identity Studio its own token.`,
+        details('rate_limited')
+      )
     }
     return new StudioError('REMOTE_ERROR', `Okta answered HTTP ${status} while reading ${context.what}${said ? `: ${said}` : ''}.`, details('other'))
   }
