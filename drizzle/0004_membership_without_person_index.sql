@@ -1,0 +1,1 @@
+DROP INDEX `snapshot_membership_person`;
