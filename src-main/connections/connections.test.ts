@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { StudioError, type OktaConnectionForm } from '../../src-shared/contract'
-import { openTempWorkspace, type TempWorkspace } from '../../test/helpers/temp-workspace'
+import { addTestHaloInstance, openTempWorkspace, type TempWorkspace } from '../../test/helpers/temp-workspace'
 
 let workspace: TempWorkspace | null = null
 afterEach(async () => {
@@ -15,20 +15,8 @@ afterEach(async () => {
 
 async function setUp(): Promise<{ target: TempWorkspace; haloId: string }> {
   workspace = openTempWorkspace()
-  const halo = await workspace.services.halo.save({
-    name: 'Production Halo',
-    baseUrl: 'https://halo.northwind.example',
-    deployment: 'on-premise',
-    tenant: null,
-    authServerUrl: null,
-    authMode: 'client_credentials',
-    clientId: 'studio',
-    clientSecret: 'halo-secret',
-    scope: 'all',
-    rateLimitRequests: 300,
-    rateLimitWindowSeconds: 300
-  })
-  return { target: workspace, haloId: halo.id }
+  const haloId = await addTestHaloInstance(workspace)
+  return { target: workspace, haloId }
 }
 
 const form = (haloInstanceId: string, overrides: Partial<OktaConnectionForm> = {}): OktaConnectionForm => ({

@@ -53,3 +53,21 @@ export function openTempWorkspace(options: { oktaTimeScale?: number } = {}): Tem
     }
   }
 }
+
+/** Adds an on-premise Halo instance (nothing listens there) for tests that need one to bind connections to. */
+export async function addTestHaloInstance(workspace: Workspace, name = 'Production Halo'): Promise<string> {
+  const saved = await workspace.services.halo.save({
+    name,
+    baseUrl: 'https://halo.northwind.example',
+    deployment: 'on-premise',
+    tenant: null,
+    authServerUrl: null,
+    authMode: 'client_credentials',
+    clientId: 'studio',
+    clientSecret: 'halo-secret',
+    scope: 'all',
+    rateLimitRequests: 300,
+    rateLimitWindowSeconds: 300
+  })
+  return saved.id
+}

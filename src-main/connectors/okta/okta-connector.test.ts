@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EventPayload, OktaConnectionForm } from '../../../src-shared/contract'
 import { startOktaSandbox, type OktaSandbox, type OktaSandboxOptions } from '../../sandbox/okta'
-import { openTempWorkspace, type TempWorkspace } from '../../../test/helpers/temp-workspace'
+import { addTestHaloInstance, openTempWorkspace, type TempWorkspace } from '../../../test/helpers/temp-workspace'
 import { createOktaClient } from './okta-client'
 import { oktaPageSizes } from './okta-snapshot'
 import { PacedExecutor } from './paced-executor'
@@ -22,20 +22,8 @@ async function setUp(options: OktaSandboxOptions = {}): Promise<{ okta: OktaSand
   // The connector reads Okta's reset times on the sandbox's clock.
   const workspace = openTempWorkspace({ oktaTimeScale: options.timeScale ?? 1 })
   cleanups.push(() => workspace.dispose(), () => okta.close())
-  const halo = await workspace.services.halo.save({
-    name: 'Halo',
-    baseUrl: 'https://halo.northwind.example',
-    deployment: 'on-premise',
-    tenant: null,
-    authServerUrl: null,
-    authMode: 'client_credentials',
-    clientId: 'studio',
-    clientSecret: 'halo-secret',
-    scope: 'all',
-    rateLimitRequests: 300,
-    rateLimitWindowSeconds: 300
-  })
-  return { okta, workspace, haloId: halo.id }
+  const haloId = await addTestHaloInstance(workspace)
+  return { okta, workspace, haloId }
 }
 
 function tokenForm(okta: OktaSandbox, haloInstanceId: string, apiToken: string): OktaConnectionForm {

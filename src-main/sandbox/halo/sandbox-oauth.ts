@@ -8,6 +8,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { PermissionArea } from './sandbox-entities'
 import { consentPage, errorPage } from './sandbox-pages'
+import { isLoopbackRedirect, withParams } from '../shared/redirects'
 
 export interface SandboxApplication {
   name: string
@@ -197,20 +198,4 @@ function sameText(a: string, b: string): boolean {
   const left = Buffer.from(a)
   const right = Buffer.from(b)
   return left.length === right.length && timingSafeEqual(left, right)
-}
-
-/** RFC 8252: native apps redirect to a loopback IP on any port. */
-function isLoopbackRedirect(uri: string): boolean {
-  try {
-    const url = new URL(uri)
-    return url.protocol === 'http:' && ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname)
-  } catch {
-    return false
-  }
-}
-
-function withParams(uri: string, params: Record<string, string | null>): string {
-  const url = new URL(uri)
-  for (const [key, value] of Object.entries(params)) if (value !== null) url.searchParams.set(key, value)
-  return url.href
 }

@@ -14,6 +14,7 @@ import { signJwt, type SigningKey } from './okta-keys'
 import { oauthError, type AuthServer, type OAuthAnswer, type OktaTokens } from './okta-oauth'
 import { errorPage, signInPage } from './okta-pages'
 import type { Json, OktaStore } from './okta-store'
+import { isLoopbackRedirect, withParams } from '../shared/redirects'
 
 export const sandboxPassword = 'Sandbox-Passw0rd!'
 export const oidcScopes = ['openid', 'profile', 'email', 'address', 'phone', 'offline_access', 'groups'] as const
@@ -110,7 +111,7 @@ export class OktaOidc {
     const clientId = query.get('client_id') ?? ''
     if (clientId !== this.context.nativeApp.clientId) return { kind: 'html', status: 400, html: errorPage('Invalid client', `The 'client_id' parameter "${clientId}" is not a sign-in application of this org.`) }
     const redirectUri = query.get('redirect_uri') ?? ''
-    if (!isLoopback(redirectUri)) {
+    if (!isLoopbackRedirect(redirectUri)) {
       return { kind: 'html', status: 400, html: errorPage('Invalid redirect', `The 'redirect_uri' parameter must be a Login redirect URI in the client app settings (http://127.0.0.1 or http://localhost, any port): "${redirectUri}".`) }
     }
     const state = query.get('state')
@@ -257,20 +258,4 @@ export class OktaOidc {
     if (details.scopes.includes('address')) claims.address = { locality: profile.city ?? null, country: profile.countryCode ?? null }
     return { status: 200, body: claims, headers: {} }
   }
-}
-
-/** RFC 8252 loopback redirect: http, 127.0.0.1 or localhost, any port and path. */
-function isLoopback(uri: string): boolean {
-  try {
-    const url = new URL(uri)
-    return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost') && url.username === '' && url.hash === ''
-  } catch {
-    return false
-  }
-}
-
-function withParams(uri: string, params: Record<string, string | null>): string {
-  const url = new URL(uri)
-  for (const [key, value] of Object.entries(params)) if (value !== null) url.searchParams.set(key, value)
-  return url.href
 }
