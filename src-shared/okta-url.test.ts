@@ -15,6 +15,8 @@ describe('checkOktaAddress', () => {
     expect(checkOktaAddress('https://acme.okta.com/admin/dashboard').error).toBe('Enter only the org URL, with nothing after the host name: https://acme.okta.com.')
     expect(checkOktaAddress('https://acme.okta.com/?x=1').error).toBe('Enter only the org URL, with nothing after the host name: https://acme.okta.com.')
     expect(checkOktaAddress('not a url at all').error).toContain('is not a web address')
+    // What Chromium's parser makes of it (it escapes the spaces instead of refusing).
+    expect(checkOktaAddress('https://not%20a%20url').error).toContain('is not a web address')
     expect(checkOktaAddress('  ').error).toBe('Enter your Okta org URL, for example https://acme.okta.com.')
   })
 

@@ -26,6 +26,8 @@ export function checkOktaAddress(input: string): OktaAddressCheck {
   } catch {
     return fail(`"${text}" is not a web address. Enter your Okta org URL, for example https://acme.okta.com.`)
   }
+  // Chromium's URL parser (the renderer's) escapes a space in a host name where Node's refuses it.
+  if (url.hostname.includes('%')) return fail(`"${text}" is not a web address. Enter your Okta org URL, for example https://acme.okta.com.`)
   const host = url.hostname.toLowerCase()
   const loopback = isLoopbackHost(host)
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
