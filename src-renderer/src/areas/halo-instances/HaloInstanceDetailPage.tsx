@@ -9,10 +9,10 @@ import { Link, useNavigate, useParams } from 'react-router'
 import type { HaloInstance } from '../../../../src-shared/contract'
 import { useHaloAction, useHaloInstances } from '../../api/halo'
 import { AreaEmptyState } from '../../components/AreaEmptyState'
+import { ChecklistCard } from '../../components/ChecklistCard'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
 import { paths } from '../../shell/areas'
-import { ConnectionCheckCard } from './ConnectionCheckCard'
 import { DemoBadge } from './InstanceBadges'
 import { InstanceDetailsCard } from './InstanceDetailsCard'
 import { LookupsViewer } from './LookupsViewer'
@@ -80,7 +80,13 @@ function InstanceDetail({ instance }: { instance: HaloInstance }): React.JSX.Ele
             <InstanceDetailsCard instance={instance} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 7 }}>
-            <ConnectionCheckCard
+            <ChecklistCard
+              title="Connection test"
+              description="Signs in, then reads users, agents and every look-up. The look-ups read are kept for offline work."
+              actionLabel="Test connection"
+              runningText="Signing in and reading from Halo…"
+              notTestedText="Not tested yet. A test takes a few seconds and changes nothing in Halo."
+              listLabel="Connection checks"
               check={test.data ?? instance.lastCheck}
               testing={test.isPending}
               error={test.error}

@@ -3,16 +3,17 @@
  * check it, so nothing is sent until every field is right; what main still refuses is shown under
  * the field it names, or above the buttons when it names none. Focus goes to the first wrong field.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Button, Group, Modal, Stack } from '@mantine/core'
 import type { HaloInstance, StudioError } from '../../../../src-shared/contract'
 import { parseHaloAddress } from '../../../../src-shared/halo-url'
 import { useHaloAction } from '../../api/halo'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid'
 import {
   advancedFields,
   checkHaloForm,
-  errorsFromStudioError,
+  haloErrorsFromStudioError,
   newInstanceValues,
   valuesFromInstance,
   type HaloFormErrors,
@@ -42,14 +43,8 @@ function InstanceForm({ instance, onClose, onSaved }: Omit<HaloInstanceFormModal
   const [errors, setErrors] = useState<HaloFormErrors>({})
   const [failure, setFailure] = useState<StudioError | null>(null)
   const [advancedOpen, setAdvancedOpen] = useState(false)
-  const [attempt, setAttempt] = useState(0)
-  const formRef = useRef<HTMLFormElement>(null)
+  const { formRef, refused } = useFocusFirstInvalid()
   const save = useHaloAction('halo:save')
-
-  // After a refused submit, move focus to the first field that needs attention.
-  useEffect(() => {
-    if (attempt > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
-  }, [attempt])
 
   const set = <F extends HaloFormField>(field: F, value: HaloFormValues[F]): void => {
     setValues((current) => ({ ...current, [field]: value }))
@@ -59,7 +54,7 @@ function InstanceForm({ instance, onClose, onSaved }: Omit<HaloInstanceFormModal
   const refuse = (found: HaloFormErrors): void => {
     setErrors(found)
     if (advancedFields.some((field) => found[field] !== undefined)) setAdvancedOpen(true)
-    setAttempt((count) => count + 1)
+    refused()
   }
 
   /** A Halo-hosted address (acme.halopsa.com) says which deployment and tenant it is. */
@@ -90,7 +85,7 @@ function InstanceForm({ instance, onClose, onSaved }: Omit<HaloInstanceFormModal
         onClose()
       },
       onError: (error) => {
-        const mapped = errorsFromStudioError(error)
+        const mapped = haloErrorsFromStudioError(error)
         refuse(mapped.errors)
         if (mapped.rest) setFailure(error)
       }

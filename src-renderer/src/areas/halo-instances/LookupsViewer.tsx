@@ -12,8 +12,8 @@ import { useHaloLookupRecords } from '../../api/halo'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { SectionCard } from '../../components/SectionCard'
 import { LookupRows } from './LookupRows'
-import { RelativeTime } from './RelativeTime'
-import { dateTimeText } from './time-text'
+import { RelativeTime } from '../../components/RelativeTime'
+import { dateTimeText } from '../../components/time-text'
 
 export interface LookupsViewerProps {
   instance: HaloInstance

@@ -1,14 +1,11 @@
 /**
  * The add/edit and delete dialogs of a page, opened from anywhere on it: `add()`, `edit(instance)`,
- * `remove(instance)`; render `dialogs` once. The instance stays set while a dialog closes, so its
- * content does not change during the closing animation.
+ * `remove(instance)`; render `dialogs` once.
  */
-import { useState } from 'react'
 import type { HaloInstance } from '../../../../src-shared/contract'
+import { useItemDialogs } from '../../components/use-item-dialogs'
 import { DeleteInstanceDialog } from './DeleteInstanceDialog'
 import { HaloInstanceFormModal } from './HaloInstanceFormModal'
-
-type Dialog = { kind: 'form' | 'delete'; opened: boolean; instance: HaloInstance | undefined }
 
 export interface InstanceDialogs {
   add: () => void
@@ -18,27 +15,20 @@ export interface InstanceDialogs {
 }
 
 export function useInstanceDialogs(options: { onSaved?: (instance: HaloInstance, added: boolean) => void; onDeleted?: () => void } = {}): InstanceDialogs {
-  const [dialog, setDialog] = useState<Dialog>({ kind: 'form', opened: false, instance: undefined })
-  const close = (): void => setDialog((current) => ({ ...current, opened: false }))
-  const open = (kind: Dialog['kind'], instance: HaloInstance | undefined): void => setDialog({ kind, opened: true, instance })
+  const dialog = useItemDialogs<HaloInstance>()
   return {
-    add: () => open('form', undefined),
-    edit: (instance) => open('form', instance),
-    remove: (instance) => open('delete', instance),
+    add: dialog.add,
+    edit: dialog.edit,
+    remove: dialog.remove,
     dialogs: (
       <>
         <HaloInstanceFormModal
-          opened={dialog.kind === 'form' && dialog.opened}
-          instance={dialog.instance}
-          onClose={close}
-          onSaved={(saved) => options.onSaved?.(saved, dialog.instance === undefined)}
+          opened={dialog.formOpened}
+          instance={dialog.item}
+          onClose={dialog.close}
+          onSaved={(saved) => options.onSaved?.(saved, dialog.item === undefined)}
         />
-        <DeleteInstanceDialog
-          opened={dialog.kind === 'delete' && dialog.opened}
-          instance={dialog.instance}
-          onClose={close}
-          onDeleted={options.onDeleted}
-        />
+        <DeleteInstanceDialog opened={dialog.deleteOpened} instance={dialog.item} onClose={dialog.close} onDeleted={options.onDeleted} />
       </>
     )
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { StudioError, type HaloInstance } from '../../../../src-shared/contract'
-import { checkHaloForm, errorsFromStudioError, formFromValues, newInstanceValues, valuesFromInstance, type HaloFormValues } from './instance-form'
+import { checkHaloForm, haloErrorsFromStudioError, formFromValues, newInstanceValues, valuesFromInstance, type HaloFormValues } from './instance-form'
 
 const valid: HaloFormValues = {
   ...newInstanceValues,
@@ -67,7 +67,7 @@ describe('formFromValues', () => {
   })
 })
 
-describe('errorsFromStudioError', () => {
+describe('haloErrorsFromStudioError', () => {
   it('puts main field issues under their fields and says when something is left over', () => {
     const error = new StudioError('VALIDATION_FAILED', 'Some fields need attention', {
       issues: [
@@ -75,7 +75,7 @@ describe('errorsFromStudioError', () => {
         { path: '(input)', message: 'Odd' }
       ]
     })
-    expect(errorsFromStudioError(error)).toEqual({ errors: { tenant: 'Needs a tenant' }, rest: true })
-    expect(errorsFromStudioError(new StudioError('KEYCHAIN_UNAVAILABLE', 'No keychain'))).toEqual({ errors: {}, rest: true })
+    expect(haloErrorsFromStudioError(error)).toEqual({ errors: { tenant: 'Needs a tenant' }, rest: true })
+    expect(haloErrorsFromStudioError(new StudioError('KEYCHAIN_UNAVAILABLE', 'No keychain'))).toEqual({ errors: {}, rest: true })
   })
 })

@@ -11,7 +11,7 @@ import {
   type HaloInstanceForm,
   type StudioError
 } from '../../../../src-shared/contract'
-import { validationIssues } from '../../api/error-details'
+import { checkForm, errorsFromStudioError, type FieldErrors, type FormCheck } from '../../api/form-check'
 
 export interface HaloFormValues {
   name: string
@@ -30,7 +30,7 @@ export interface HaloFormValues {
 }
 
 export type HaloFormField = keyof HaloFormValues
-export type HaloFormErrors = Partial<Record<HaloFormField, string>>
+export type HaloFormErrors = FieldErrors<HaloFormField>
 
 /** Fields inside the collapsed "Advanced" section, which opens when one of them is wrong. */
 export const advancedFields: readonly HaloFormField[] = ['rateLimitRequests', 'rateLimitWindowSeconds']
@@ -84,32 +84,20 @@ export function formFromValues(values: HaloFormValues, id: string | undefined): 
   }
 }
 
-export type HaloFormCheck = { ok: true; form: HaloInstanceForm } | { ok: false; errors: HaloFormErrors }
-
 /** Checks every field at once, so the admin sees all that needs fixing, one message per field. */
-export function checkHaloForm(values: HaloFormValues, options: { id: string | undefined; secretStored: boolean }): HaloFormCheck {
+export function checkHaloForm(values: HaloFormValues, options: { id: string | undefined; secretStored: boolean }): FormCheck<HaloInstanceForm, HaloFormField> {
   const form = formFromValues(values, options.id)
-  const errors: HaloFormErrors = {}
-  const add = (path: string, message: string): void => {
-    if (isField(path) && errors[path] === undefined) errors[path] = message
-  }
-  for (const field of ['rateLimitRequests', 'rateLimitWindowSeconds'] as const) {
-    if (Number.isNaN(form[field])) add(field, 'Enter a whole number.')
-  }
-  const parsed = haloInstanceFormSchema.safeParse(form)
-  if (!parsed.success) for (const issue of parsed.error.issues) add(String(issue.path[0]), issue.message)
-  for (const issue of haloInstanceFormIssues(parsed.success ? parsed.data : form, options.secretStored)) add(issue.path, issue.message)
-  return Object.keys(errors).length === 0 && parsed.success ? { ok: true, form: parsed.data } : { ok: false, errors }
+  const emptied = (['rateLimitRequests', 'rateLimitWindowSeconds'] as const).filter((field) => Number.isNaN(form[field]))
+  return checkForm(
+    form,
+    { schema: haloInstanceFormSchema, rules: (checked) => haloInstanceFormIssues(checked, options.secretStored), isField },
+    emptied.map((path) => ({ path, message: 'Enter a whole number.' }))
+  )
 }
 
 /** The field messages in main's answer; `rest` says whether anything in it did not belong to a field. */
-export function errorsFromStudioError(error: StudioError): { errors: HaloFormErrors; rest: boolean } {
-  const errors: HaloFormErrors = {}
-  const issues = validationIssues(error)
-  for (const issue of issues) {
-    if (isField(issue.path)) errors[issue.path] ??= issue.message
-  }
-  return { errors, rest: issues.length === 0 || issues.some((issue) => !isField(issue.path)) }
+export function haloErrorsFromStudioError(error: StudioError): { errors: HaloFormErrors; rest: boolean } {
+  return errorsFromStudioError(error, isField)
 }
 
 function isField(path: string): path is HaloFormField {

@@ -1,52 +1,13 @@
 /**
- * "Test connection": signs in and reads users, agents and every look-up, then shows the checklist
- * (✓ or ✗ per item, with Halo's reason or the count read, or – when not checked because signing in
- * failed). Before any test it shows the last one.
+ * A connection test's checklist (Halo's "Test connection", Okta's "Test credentials"): a summary
+ * badge and when it ran, then one line per check, ✓ or ✗ (or – when not checked because signing in
+ * failed), with the service's reason or the count read.
  */
-import { Badge, Button, Group, Stack, Text, ThemeIcon, VisuallyHidden } from '@mantine/core'
-import { IconCheck, IconMinus, IconPlugConnected, IconX } from '@tabler/icons-react'
-import type { HaloCheck, HaloCheckItem, StudioError } from '../../../../src-shared/contract'
-import { ErrorNotice } from '../../components/ErrorNotice'
+import { Badge, Group, Stack, Text, ThemeIcon, VisuallyHidden } from '@mantine/core'
+import { IconCheck, IconMinus, IconX } from '@tabler/icons-react'
+import type { Checklist, ChecklistItem } from '../../../src-shared/contract'
 import { checkOutcome, type CheckState } from './check-outcome'
-import { SectionCard } from '../../components/SectionCard'
 import { RelativeTime } from './RelativeTime'
-
-export interface ConnectionCheckCardProps {
-  check: HaloCheck | null
-  testing: boolean
-  error: StudioError | null
-  onTest: () => void
-}
-
-export function ConnectionCheckCard({ check, testing, error, onTest }: ConnectionCheckCardProps): React.JSX.Element {
-  return (
-    <SectionCard
-      title="Connection test"
-      description="Signs in, then reads users, agents and every look-up. The look-ups read are kept for offline work."
-      aside={
-        <Button leftSection={<IconPlugConnected size={16} aria-hidden />} onClick={onTest} loading={testing} style={{ flexShrink: 0 }}>
-          Test connection
-        </Button>
-      }
-    >
-      {error && <ErrorNotice title="The test could not run" error={error} />}
-      {testing && (
-        <Text size="sm" c="dimmed" role="status">
-          Signing in and reading from Halo…
-        </Text>
-      )}
-      {check ? (
-        <CheckList check={check} />
-      ) : (
-        !testing && (
-          <Text size="sm" c="dimmed">
-            Not tested yet. A test takes a few seconds and changes nothing in Halo.
-          </Text>
-        )
-      )}
-    </SectionCard>
-  )
-}
 
 const stateLook: Record<CheckState, { color: string; icon: React.ReactNode; spoken: string }> = {
   passed: { color: 'teal', icon: <IconCheck size={14} />, spoken: 'Passed: ' },
@@ -54,7 +15,8 @@ const stateLook: Record<CheckState, { color: string; icon: React.ReactNode; spok
   'not-checked': { color: 'gray', icon: <IconMinus size={14} />, spoken: 'Not checked: ' }
 }
 
-function CheckList({ check }: { check: HaloCheck }): React.JSX.Element {
+/** `label` names the list for assistive technology, e.g. "Connection checks". */
+export function ChecklistView({ check, label }: { check: Checklist; label: string }): React.JSX.Element {
   const { signInFailed, failed, stateOf } = checkOutcome(check)
   const summary = check.ok
     ? `All ${check.items.length} checks passed`
@@ -71,7 +33,7 @@ function CheckList({ check }: { check: HaloCheck }): React.JSX.Element {
           Tested <RelativeTime iso={check.checkedAt} />
         </Text>
       </Group>
-      <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }} aria-label="Connection checks">
+      <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }} aria-label={label}>
         {check.items.map((item) => (
           <CheckRow key={item.key} item={item} state={stateOf(item)} />
         ))}
@@ -80,7 +42,7 @@ function CheckList({ check }: { check: HaloCheck }): React.JSX.Element {
   )
 }
 
-function CheckRow({ item, state }: { item: HaloCheckItem; state: CheckState }): React.JSX.Element {
+function CheckRow({ item, state }: { item: ChecklistItem; state: CheckState }): React.JSX.Element {
   const look = stateLook[state]
   return (
     <Group
