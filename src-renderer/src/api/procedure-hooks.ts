@@ -1,7 +1,7 @@
 /**
  * Typed react-query hooks over the contract: a query per procedure call (keyed by name and input,
- * other react-query options allowed), a mutation per procedure, and a subscription to a contract
- * event for the component's lifetime.
+ * other react-query options allowed; its key and function alone for useQueries), a mutation per
+ * procedure, and a subscription to a contract event for the component's lifetime.
  */
 import { useEffect, useRef } from 'react'
 import {
@@ -20,10 +20,20 @@ import type {
   ProcedureOutput,
   StudioError
 } from '../../../src-shared/contract'
+import type { StudioClient } from './studio-client'
 import { useStudioClient } from './studio-context'
 
 export function procedureKey<N extends ProcedureName>(name: N, input: ProcedureInput<N>): readonly ['procedure', N, ProcedureInput<N>] {
   return ['procedure', name, input]
+}
+
+/** The key and function of a query calling `name` with `input`, for useQuery and useQueries. */
+export function procedureQuery<N extends ProcedureName>(
+  client: StudioClient,
+  name: N,
+  input: ProcedureInput<N>
+): { queryKey: ReturnType<typeof procedureKey<N>>; queryFn: () => Promise<ProcedureOutput<N>> } {
+  return { queryKey: procedureKey(name, input), queryFn: () => client.call(name, input) }
 }
 
 export function useProcedureQuery<N extends ProcedureName>(
@@ -32,7 +42,7 @@ export function useProcedureQuery<N extends ProcedureName>(
   options: Omit<UseQueryOptions<ProcedureOutput<N>, StudioError, ProcedureOutput<N>, ReturnType<typeof procedureKey<N>>>, 'queryKey' | 'queryFn'> = {}
 ): UseQueryResult<ProcedureOutput<N>> {
   const client = useStudioClient()
-  return useQuery({ ...options, queryKey: procedureKey(name, input), queryFn: () => client.call(name, input) })
+  return useQuery({ ...options, ...procedureQuery(client, name, input) })
 }
 
 export function useProcedureMutation<N extends ProcedureName, TOnMutateResult = unknown>(

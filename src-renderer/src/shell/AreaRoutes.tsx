@@ -1,5 +1,6 @@
 /** Which area renders for which address; unknown addresses go to the workspace home. */
 import { Navigate, Route, Routes } from 'react-router'
+import { ConnectionPage } from '../areas/connections/ConnectionPage'
 import { ConnectionsPage } from '../areas/connections/ConnectionsPage'
 import { HaloInstanceDetailPage } from '../areas/halo-instances/HaloInstanceDetailPage'
 import { HaloInstancesPage } from '../areas/halo-instances/HaloInstancesPage'
@@ -15,6 +16,7 @@ export function AreaRoutes(): React.JSX.Element {
       <Route path={paths.haloInstances} element={<HaloInstancesPage />} />
       <Route path={paths.haloInstance} element={<HaloInstanceDetailPage />} />
       <Route path={paths.connections} element={<ConnectionsPage />} />
+      <Route path={paths.connection} element={<ConnectionPage />} />
       <Route path={paths.runs} element={<RunsPage />} />
       <Route path={paths.settings} element={<SettingsPage />} />
       <Route path="*" element={<Navigate to={paths.home} replace />} />

@@ -9,6 +9,8 @@ export const paths = {
   haloInstances: '/halo-instances',
   haloInstance: '/halo-instances/:id',
   connections: '/connections',
+  /** A connection's page; `?tab=` names a connection tab (Details when absent). */
+  connection: '/connections/:id',
   runs: '/runs',
   settings: '/settings'
 } as const
@@ -16,6 +18,11 @@ export const paths = {
 /** The page of one Halo instance. */
 export function instancePath(id: string): string {
   return `/halo-instances/${encodeURIComponent(id)}`
+}
+
+/** The page of one connection, at one of its tabs (Details when absent). */
+export function connectionPath(id: string, tab?: string): string {
+  return `/connections/${encodeURIComponent(id)}${tab ? `?tab=${encodeURIComponent(tab)}` : ''}`
 }
 
 export interface Area {

@@ -1,95 +1,67 @@
 /**
- * Connections: each binds one directory (an Okta org or an Entra ID tenant) to one Halo instance.
- * A fresh workspace has none; the page says what each source needs and how a connection is set up.
+ * Connections: each binds one directory (an Okta org; later an Entra ID tenant) to one Halo instance.
+ * Lists the saved connections with Add, Edit and Delete; with none yet, says what each directory
+ * needs and how a connection is set up; adding one needs a Halo instance first (and a Halo instance
+ * cannot be deleted while connections import into it). A new connection opens on its own page,
+ * where its credentials can be tested and its directory fetched.
  */
-import { Button, Card, Code, Group, List, SimpleGrid, Stack, Text } from '@mantine/core'
-import { IconArrowsExchange, IconIdBadge2, IconBrandAzure, IconPlus } from '@tabler/icons-react'
-import { Link } from 'react-router'
-import { AreaEmptyState } from '../../components/AreaEmptyState'
-import { FeatureCard } from '../../components/FeatureCard'
-import { NotYetAvailableButton } from '../../components/NotYetAvailableButton'
+import { Button, Skeleton, Stack } from '@mantine/core'
+import { IconPlus } from '@tabler/icons-react'
+import { useNavigate } from 'react-router'
+import { useConnections } from '../../api/connections'
+import { useHaloInstances } from '../../api/halo'
+import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
-import { SectionHeading } from '../../components/SectionHeading'
-import { paths } from '../../shell/areas'
-import { connectionTabs } from './connection-tabs'
+import { connectionPath } from '../../shell/areas'
+import { useConnectionDialogs } from './connection-dialogs'
+import { ConnectionList } from './ConnectionList'
+import { ConnectionsIntro } from './ConnectionsIntro'
 
 export function ConnectionsPage(): React.JSX.Element {
+  const connections = useConnections()
+  const instances = useHaloInstances()
+  const navigate = useNavigate()
+  const dialogs = useConnectionDialogs({ onSaved: (saved, added) => added && void navigate(connectionPath(saved.id)) })
+  const hasConnections = (connections.data?.length ?? 0) > 0
+  const hasHaloInstance = (instances.data?.length ?? 0) > 0
+  const failure = connections.error ?? instances.error
   return (
     <>
       <PageHeader
         title="Connections"
         description="Each connection reads people and groups from one directory and imports them into one Halo instance."
-      />
-      <AreaEmptyState
-        icon={<IconArrowsExchange size={30} aria-hidden />}
-        title="No connections yet"
-        description="A connection always imports into a Halo instance: add the Halo instance first, then connect your Okta org or Entra ID tenant to it."
         actions={
-          <Group gap="sm" justify="center">
-            <NotYetAvailableButton
-              label="New connection"
-              icon={<IconPlus size={16} aria-hidden />}
-              reason="Arrives with connection support"
-            />
-            <Button component={Link} to={paths.haloInstances} variant="default">
-              Go to Halo instances
+          hasConnections && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={dialogs.add}>
+              Add Okta connection
             </Button>
-          </Group>
+          )
         }
       />
-      <SectionHeading>Directories you can connect</SectionHeading>
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <FeatureCard icon={<IconIdBadge2 size={20} aria-hidden />} title="Okta">
-          <YoullNeed />
-          <List size="sm" spacing="xs">
-            <List.Item>
-              Your Okta org URL: the primary domain, like <Code>https://acme.okta.com</Code>. Single sign-on needs it,
-              not a custom domain or the <Code>-admin</Code> address.
-            </List.Item>
-            <List.Item>
-              An API token, or an OAuth service app with <Code>okta.users.read</Code>, <Code>okta.groups.read</Code>{' '}
-              and <Code>okta.apps.read</Code>.
-            </List.Item>
-          </List>
-        </FeatureCard>
-        <FeatureCard icon={<IconBrandAzure size={20} aria-hidden />} title="Microsoft Entra ID">
-          <YoullNeed />
-          <List size="sm" spacing="xs">
-            <List.Item>The tenant ID and the application (client) ID of an app registration.</List.Item>
-            <List.Item>A client secret and its expiry date. Azure shows the secret only once, so copy it then.</List.Item>
-            <List.Item>
-              Microsoft Graph permissions <Code>User.Read.All</Code> and <Code>Group.Read.All</Code>, with admin
-              consent. Several tenants? Each one is its own connection.
-            </List.Item>
-          </List>
-        </FeatureCard>
-      </SimpleGrid>
-      <SectionHeading>How a connection is set up</SectionHeading>
-      <Card withBorder padding="lg">
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg" verticalSpacing="md" component="dl" m={0}>
-          {connectionTabs.map((tab, index) => (
-            <Stack key={tab.name} gap={2}>
-              <Text component="dt" fw={600} size="sm">
-                <Text span c="dimmed" inherit>
-                  {index + 1}.
-                </Text>{' '}
-                {tab.name}
-              </Text>
-              <Text component="dd" m={0} size="sm" c="dimmed">
-                {tab.summary}
-              </Text>
-            </Stack>
-          ))}
-        </SimpleGrid>
-      </Card>
+      {(connections.isPending || instances.isPending) && !failure && (
+        <Stack gap="sm">
+          <Skeleton h={140} />
+          <Skeleton h={140} />
+        </Stack>
+      )}
+      {failure && (
+        <ErrorNotice
+          title="The connections could not be read"
+          error={failure}
+          onRetry={() => {
+            void connections.refetch()
+            void instances.refetch()
+          }}
+        />
+      )}
+      {connections.data &&
+        instances.data &&
+        (hasConnections ? (
+          <ConnectionList connections={connections.data} onEdit={dialogs.edit} onDelete={dialogs.remove} />
+        ) : (
+          <ConnectionsIntro hasHaloInstance={hasHaloInstance} onAdd={dialogs.add} />
+        ))}
+      {dialogs.dialogs}
     </>
-  )
-}
-
-function YoullNeed(): React.JSX.Element {
-  return (
-    <Text size="xs" fw={600} c="dimmed" tt="uppercase">
-      You&apos;ll need
-    </Text>
   )
 }

@@ -1,15 +1,29 @@
-/** The tabs every connection is configured in, and what each one decides, in the admin's words. */
+/**
+ * The tabs every connection is configured in, in order, and what each one decides, in the admin's
+ * words. Each has its address on the connection's page (`slug`); those this version does not have yet
+ * say what they arrive with.
+ */
 export interface ConnectionTab {
+  slug: string
   name: string
   summary: string
+  /** Why the tab cannot be opened yet, e.g. "Arrives with field mappings"; null when it can. */
+  arrivesWith: string | null
 }
 
 export const connectionTabs: readonly ConnectionTab[] = [
-  { name: 'Details', summary: 'Where the directory is and the credentials to read it, with a credentials test.' },
-  { name: 'Field mappings', summary: 'Which directory attribute fills which Halo user or agent field, with transforms.' },
-  { name: 'Site mappings', summary: 'Which people go to which site or organisation, and which become agents.' },
-  { name: 'Advanced', summary: 'Groups that drive agent roles, CAB membership, user roles and licences.' },
-  { name: 'Onboarding', summary: 'A ticket logged once for each person the import creates.' },
-  { name: 'Imports', summary: 'Matching rules, deactivation, previews and syncs, on demand or on a schedule.' },
-  { name: 'SSO', summary: 'Single sign-on for agents and users, tested with a real sign-in before it is applied.' }
+  { slug: 'details', name: 'Details', summary: 'Where the directory is and the credentials to read it, with a credentials test and the directory fetch.', arrivesWith: null },
+  { slug: 'directory', name: 'Directory', summary: 'The people, groups and memberships last fetched, kept on this computer and browsable offline.', arrivesWith: null },
+  { slug: 'field-mappings', name: 'Field mappings', summary: 'Which directory attribute fills which Halo user or agent field, with transforms.', arrivesWith: 'Arrives with field mappings' },
+  { slug: 'site-mappings', name: 'Site mappings', summary: 'Which people go to which site or organisation, and which become agents.', arrivesWith: 'Arrives with site mappings' },
+  { slug: 'advanced', name: 'Advanced', summary: 'Groups that drive agent roles, CAB membership, user roles and licences.', arrivesWith: 'Arrives with group-driven roles and licences' },
+  { slug: 'onboarding', name: 'Onboarding', summary: 'A ticket logged once for each person the import creates.', arrivesWith: 'Arrives with onboarding tickets' },
+  { slug: 'imports', name: 'Imports', summary: 'Matching rules, deactivation, previews and syncs, on demand or on a schedule.', arrivesWith: 'Arrives with previews and syncs' },
+  { slug: 'sso', name: 'SSO', summary: 'Single sign-on for agents and users, tested with a real sign-in before it is applied.', arrivesWith: 'Arrives with single sign-on' }
 ]
+
+/** The tab a slug names, when it is one that can be opened; Details otherwise. */
+export function openableTab(slug: string | undefined): ConnectionTab {
+  const details = connectionTabs[0] as ConnectionTab
+  return connectionTabs.find((tab) => tab.slug === slug && tab.arrivesWith === null) ?? details
+}

@@ -5,21 +5,12 @@
  */
 import { useState } from 'react'
 import { Button, Group, Modal, Stack } from '@mantine/core'
-import type { HaloInstance, StudioError } from '../../../../src-shared/contract'
+import type { HaloInstance } from '../../../../src-shared/contract'
 import { parseHaloAddress } from '../../../../src-shared/halo-url'
 import { useHaloAction } from '../../api/halo'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid'
-import {
-  advancedFields,
-  checkHaloForm,
-  haloErrorsFromStudioError,
-  newInstanceValues,
-  valuesFromInstance,
-  type HaloFormErrors,
-  type HaloFormField,
-  type HaloFormValues
-} from './instance-form'
+import { useCheckedForm } from '../../components/use-checked-form'
+import { advancedFields, checkHaloForm, haloErrorsFromStudioError, newInstanceValues, valuesFromInstance, type HaloFormValues } from './instance-form'
 import { InstanceFormFields } from './InstanceFormFields'
 
 export interface HaloInstanceFormModalProps {
@@ -39,23 +30,21 @@ export function HaloInstanceFormModal({ opened, instance, onClose, onSaved }: Ha
 }
 
 function InstanceForm({ instance, onClose, onSaved }: Omit<HaloInstanceFormModalProps, 'opened'>): React.JSX.Element {
-  const [values, setValues] = useState<HaloFormValues>(() => (instance ? valuesFromInstance(instance) : newInstanceValues))
-  const [errors, setErrors] = useState<HaloFormErrors>({})
-  const [failure, setFailure] = useState<StudioError | null>(null)
   const [advancedOpen, setAdvancedOpen] = useState(false)
-  const { formRef, refused } = useFocusFirstInvalid()
-  const save = useHaloAction('halo:save')
-
-  const set = <F extends HaloFormField>(field: F, value: HaloFormValues[F]): void => {
-    setValues((current) => ({ ...current, [field]: value }))
-    setErrors((current) => ({ ...current, [field]: undefined }))
-  }
-
-  const refuse = (found: HaloFormErrors): void => {
-    setErrors(found)
-    if (advancedFields.some((field) => found[field] !== undefined)) setAdvancedOpen(true)
-    refused()
-  }
+  const form = useCheckedForm({
+    initial: () => (instance ? valuesFromInstance(instance) : newInstanceValues),
+    check: (values: HaloFormValues) => checkHaloForm(values, { id: instance?.id, secretStored: instance?.secretSet ?? false }),
+    save: useHaloAction('halo:save'),
+    errorsFrom: haloErrorsFromStudioError,
+    onSaved: (saved) => {
+      onSaved?.(saved)
+      onClose()
+    },
+    onRefused: (found) => {
+      if (advancedFields.some((field) => found[field] !== undefined)) setAdvancedOpen(true)
+    }
+  })
+  const { values, set } = form
 
   /** A Halo-hosted address (acme.halopsa.com) says which deployment and tenant it is. */
   const suggestFromBaseUrl = (): void => {
@@ -71,45 +60,24 @@ function InstanceForm({ instance, onClose, onSaved }: Omit<HaloInstanceFormModal
     }
   }
 
-  const submit = (event: React.SubmitEvent<HTMLFormElement>): void => {
-    event.preventDefault()
-    setFailure(null)
-    const check = checkHaloForm(values, { id: instance?.id, secretStored: instance?.secretSet ?? false })
-    if (!check.ok) {
-      refuse(check.errors)
-      return
-    }
-    save.mutate(check.form, {
-      onSuccess: (saved) => {
-        onSaved?.(saved)
-        onClose()
-      },
-      onError: (error) => {
-        const mapped = haloErrorsFromStudioError(error)
-        refuse(mapped.errors)
-        if (mapped.rest) setFailure(error)
-      }
-    })
-  }
-
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={instance ? `Edit ${instance.name}` : 'Add Halo instance'}>
+    <form onSubmit={form.onSubmit} noValidate aria-label={instance ? `Edit ${instance.name}` : 'Add Halo instance'}>
       <Stack gap="lg">
         <InstanceFormFields
           values={values}
-          errors={errors}
+          errors={form.errors}
           set={set}
           onBaseUrlBlur={suggestFromBaseUrl}
           secretStored={instance?.secretSet ?? false}
           advancedOpen={advancedOpen}
           onAdvancedOpenChange={setAdvancedOpen}
         />
-        {failure && <ErrorNotice title="The Halo instance was not saved" error={failure} />}
+        {form.failure && <ErrorNotice title="The Halo instance was not saved" error={form.failure} />}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={form.saving}>
             {instance ? 'Save changes' : 'Add instance'}
           </Button>
         </Group>

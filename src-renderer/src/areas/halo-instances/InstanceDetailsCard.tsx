@@ -3,17 +3,18 @@
  * limit) and its sign-in state. An authorization-code instance signs in and out here: signing in
  * opens the system browser and waits until Halo sends the admin back.
  */
-import { Alert, Button, Code, DataList, Group, Loader, Stack, Text } from '@mantine/core'
+import { Alert, Button, Code, Group, Loader, Stack, Text } from '@mantine/core'
 import { IconExternalLink, IconLogout } from '@tabler/icons-react'
 import type { HaloInstance } from '../../../../src-shared/contract'
 import { useHaloAction } from '../../api/halo'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { SectionCard } from '../../components/SectionCard'
+import { SettingsList, type SettingRow } from '../../components/SettingsList'
 import { InstanceBadges } from './InstanceBadges'
 import { authModeLabels, deploymentText } from './instance-labels'
 
 export function InstanceDetailsCard({ instance }: { instance: HaloInstance }): React.JSX.Element {
-  const rows: [string, React.ReactNode][] = [
+  const rows: SettingRow[] = [
     ['Web address', <Code key="url">{instance.baseUrl}</Code>],
     ['Deployment', deploymentText(instance)],
     ['Auth server', instance.authServerUrl ? <Code key="auth">{instance.authServerUrl}</Code> : 'Discovered from /api/authinfo'],
@@ -25,16 +26,7 @@ export function InstanceDetailsCard({ instance }: { instance: HaloInstance }): R
   return (
     <SectionCard title="Connection details">
       <InstanceBadges instance={instance} />
-      <DataList labelWidth={110} gap="xs">
-        {rows.map(([label, value]) => (
-          <DataList.Item key={label}>
-            <DataList.ItemLabel>{label}</DataList.ItemLabel>
-            <DataList.ItemValue miw={0} style={{ overflowWrap: 'anywhere' }}>
-              {value}
-            </DataList.ItemValue>
-          </DataList.Item>
-        ))}
-      </DataList>
+      <SettingsList rows={rows} />
       {instance.authMode === 'authorization_code' && <BrowserSignIn instance={instance} />}
     </SectionCard>
   )

@@ -1,5 +1,9 @@
-/** Workspace home: the getting-started checklist (its progress read from the workspace) beside a summary of the workspace. */
+/**
+ * Workspace home: the getting-started checklist (its progress read from the workspace: Halo
+ * instances, connections and their snapshots) beside a summary of the workspace.
+ */
 import { Grid } from '@mantine/core'
+import { useConnections } from '../../api/connections'
 import { useHaloInstances } from '../../api/halo'
 import { useProcedureQuery } from '../../api/procedure-hooks'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -11,6 +15,12 @@ import { WorkspaceSummary } from './WorkspaceSummary'
 export function HomePage(): React.JSX.Element {
   const info = useProcedureQuery('app:info', {})
   const instances = useHaloInstances()
+  const connections = useConnections()
+  const progress = {
+    haloInstances: instances.data?.length ?? 0,
+    connections: connections.data?.length ?? 0,
+    snapshots: connections.data?.filter((connection) => connection.snapshot !== null).length ?? 0
+  }
   return (
     <>
       <PageHeader
@@ -19,10 +29,10 @@ export function HomePage(): React.JSX.Element {
       />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <GettingStartedChecklist doneCount={doneStepCount({ haloInstances: instances.data?.length ?? 0 })} />
+          <GettingStartedChecklist doneCount={doneStepCount(progress)} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          {info.data && <WorkspaceSummary info={info.data} haloInstances={instances.data?.length ?? null} />}
+          {info.data && <WorkspaceSummary info={info.data} haloInstances={instances.data?.length ?? null} connections={connections.data?.length ?? null} />}
           {info.error && <ErrorNotice title="Workspace details could not be read" error={info.error} onRetry={() => void info.refetch()} />}
         </Grid.Col>
       </Grid>

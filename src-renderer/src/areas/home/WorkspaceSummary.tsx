@@ -1,4 +1,4 @@
-/** "This workspace": its Halo instances, where its data lives, whether secrets can be stored, and what is running. */
+/** "This workspace": its Halo instances and connections, where its data lives, whether secrets can be stored, and what is running. */
 import { Anchor, DataList, Stack, Text } from '@mantine/core'
 import { Link } from 'react-router'
 import type { AppInfo } from '../../../../src-shared/contract'
@@ -11,22 +11,16 @@ export interface WorkspaceSummaryProps {
   info: AppInfo
   /** How many Halo instances the workspace has; null while unknown. */
   haloInstances: number | null
+  /** How many connections the workspace has; null while unknown. */
+  connections: number | null
 }
 
-export function WorkspaceSummary({ info, haloInstances }: WorkspaceSummaryProps): React.JSX.Element {
+export function WorkspaceSummary({ info, haloInstances, connections }: WorkspaceSummaryProps): React.JSX.Element {
   return (
     <SectionCard title="This workspace">
       <DataList orientation="vertical" gap="md">
-        {haloInstances !== null && (
-          <DataList.Item>
-            <DataList.ItemLabel>Halo instances</DataList.ItemLabel>
-            <DataList.ItemValue>
-              <Anchor component={Link} to={paths.haloInstances} size="sm">
-                {haloInstances === 0 ? 'None yet' : `${haloInstances} ${haloInstances === 1 ? 'instance' : 'instances'}`}
-              </Anchor>
-            </DataList.ItemValue>
-          </DataList.Item>
-        )}
+        <CountItem label="Halo instances" count={haloInstances} one="instance" many="instances" to={paths.haloInstances} />
+        <CountItem label="Connections" count={connections} one="connection" many="connections" to={paths.connections} />
         <DataList.Item>
           <DataList.ItemLabel>Keychain</DataList.ItemLabel>
           <DataList.ItemValue>
@@ -53,5 +47,20 @@ export function WorkspaceSummary({ info, haloInstances }: WorkspaceSummaryProps)
         Workspace settings
       </Anchor>
     </SectionCard>
+  )
+}
+
+/** "None yet" or "2 instances", linking to the area; nothing while the count is unknown. */
+function CountItem({ label, count, one, many, to }: { label: string; count: number | null; one: string; many: string; to: string }): React.JSX.Element | null {
+  if (count === null) return null
+  return (
+    <DataList.Item>
+      <DataList.ItemLabel>{label}</DataList.ItemLabel>
+      <DataList.ItemValue>
+        <Anchor component={Link} to={to} size="sm">
+          {count === 0 ? 'None yet' : `${count} ${count === 1 ? one : many}`}
+        </Anchor>
+      </DataList.ItemValue>
+    </DataList.Item>
   )
 }

@@ -1,7 +1,8 @@
 /**
  * The six steps from a fresh workspace to a working import and single sign-on, in order, with the
- * area where each is done, and how many are done. Only the first can be done in this version: it is
- * done once the workspace has a Halo instance. Connections (steps 2 to 6) do not exist yet.
+ * area where each is done, and how many are done. The first three can be done in this version: a
+ * Halo instance, a connection, and a connection's directory fetched into a snapshot. Previews, syncs
+ * and single sign-on (steps 4 to 6) do not exist yet.
  */
 import { paths } from '../../shell/areas'
 
@@ -56,9 +57,14 @@ export const gettingStartedSteps: readonly GettingStartedStep[] = [
 /** What the workspace has, as far as the steps care. */
 export interface WorkspaceProgress {
   haloInstances: number
+  connections: number
+  /** Connections with a directory snapshot. */
+  snapshots: number
 }
 
-/** How many steps, from the first, are done. */
+/** How many steps, from the first, are done: each counts only once the ones before it are done. */
 export function doneStepCount(progress: WorkspaceProgress): number {
-  return progress.haloInstances > 0 ? 1 : 0
+  const done = [progress.haloInstances > 0, progress.connections > 0, progress.snapshots > 0]
+  const firstNotDone = done.indexOf(false)
+  return firstNotDone === -1 ? done.length : firstNotDone
 }
