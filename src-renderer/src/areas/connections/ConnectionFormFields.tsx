@@ -3,10 +3,11 @@
  * Okta) and its error underneath. The org URL says as you type what it will connect to and what is
  * worth knowing (a custom domain and single sign-on). Only the chosen sign-in's fields are shown.
  */
-import { PasswordInput, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core'
+import { Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { oktaReadScopes, type HaloInstance } from '../../../../src-shared/contract'
 import { checkOktaAddress } from '../../../../src-shared/okta-url'
+import { SecretInput } from '../../components/SecretInput'
 import { oktaAuthModeLabels } from './connection-labels'
 import type { OktaFormErrors, OktaFormField, OktaFormValues } from './connection-form'
 
@@ -73,7 +74,7 @@ export function ConnectionFormFields({ values, errors, set, haloInstances, crede
         </Stack>
       </Radio.Group>
       {values.authMode === 'api_token' ? (
-        <PasswordInput
+        <SecretInput
           label="API token"
           withAsterisk={!credentialStored}
           description={

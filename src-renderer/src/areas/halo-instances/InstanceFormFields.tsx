@@ -4,7 +4,8 @@
  * secret for a browser sign-in. Rate limits sit in a collapsed "Advanced" section.
  */
 import { useId } from 'react'
-import { Accordion, Code, Input, NumberInput, PasswordInput, Radio, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { Accordion, Code, Input, NumberInput, Radio, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { SecretInput } from '../../components/SecretInput'
 import { authModeLabels, deploymentLabels } from './instance-labels'
 import type { HaloFormErrors, HaloFormField, HaloFormValues } from './instance-form'
 
@@ -117,7 +118,7 @@ export function InstanceFormFields(props: InstanceFormFieldsProps): React.JSX.El
         autoComplete="off"
       />
       {values.authMode === 'client_credentials' && (
-        <PasswordInput
+        <SecretInput
           label="Client secret"
           withAsterisk={!props.secretStored}
           description={
