@@ -59,12 +59,23 @@ describe('SnapshotStore', () => {
     expect(workspace?.database.sqlite.prepare('SELECT COUNT(*) AS n FROM directory_snapshot').get()).toEqual({ n: 0 })
   })
 
+  it('keeps only the ids of a member page, and refuses one that is not JSON', () => {
+    const store = setUp()
+    const writer = store.begin('c1')
+    const page = [{ id: '1', profile: { login: 'ada@example.com', nested: { id: 'not-a-member' } } }, { profile: {} }, 'stray', { id: '2' }, { id: '1' }]
+    expect(writer.addMemberPage('g1', Buffer.from(JSON.stringify(page), 'utf8'))).toBe(2)
+    expect(writer.addMemberPage('g1', Buffer.from('[]'))).toBe(0)
+    expect(() => writer.addMemberPage('g2', Buffer.from('[{"id":"3"'))).toThrow('The member list of group g2 is not valid JSON.')
+    const rows = workspace?.database.sqlite.prepare('SELECT group_id AS g, person_id AS p FROM snapshot_membership ORDER BY p').all()
+    expect(rows).toEqual([{ g: 'g1', p: '1' }, { g: 'g1', p: '2' }])
+  })
+
   it('searches, filters by status and group, and pages', () => {
     const store = setUp()
     const writer = store.begin('c1')
     writer.addPeople([person('1', 'Ada Lovelace'), person('2', 'Alan Turing', 'SUSPENDED'), person('3', 'Grace 100% Hopper'), person('4', 'Zoë Ångström')])
     writer.addGroups([{ id: 'g1', name: 'Engineering', description: null, type: 'OKTA_GROUP', memberCount: 2 }])
-    writer.addMembers('g1', ['1', '3'])
+    expect(writer.addMemberPage('g1', Buffer.from(JSON.stringify([{ id: '1', profile: { login: 'ada' } }, { id: '3' }])))).toBe(2)
     writer.commit(figures)
     expect(store.people('c1', { search: 'TURING', offset: 0, limit: 10 }).rows.map((row) => row.id)).toEqual(['2'])
     expect(store.people('c1', { search: '100%', offset: 0, limit: 10 }).rows.map((row) => row.id)).toEqual(['3'])

@@ -15,7 +15,12 @@ export interface SnapshotWriter {
   readonly id: string
   addPeople(people: readonly DirectoryPerson[]): void
   addGroups(groups: readonly DirectoryGroup[]): void
-  addMembers(groupId: string, personIds: readonly string[]): void
+  /**
+   * A page of a group's members as the directory sent it: a JSON array of objects, each with its
+   * `id` (Okta's member lists). SQLite reads the ids out, so ~1,000 whole users a page are never
+   * parsed in JS. Returns how many memberships were added.
+   */
+  addMemberPage(groupId: string, json: Buffer): number
   addApps(apps: readonly DirectoryApp[]): void
   addAssignments(appId: string, personIds: readonly string[]): void
   /** Makes this the connection's snapshot; the previous one is deleted. */
@@ -45,7 +50,10 @@ export class SnapshotStore {
     const sqlite = this.sqlite
     const person = sqlite.prepare('INSERT OR IGNORE INTO snapshot_person (snapshot_id, id, status, search_text, display_name, data) VALUES (?, ?, ?, ?, ?, ?)')
     const group = sqlite.prepare('INSERT OR IGNORE INTO snapshot_group (snapshot_id, id, name, data) VALUES (?, ?, ?, ?)')
-    const member = sqlite.prepare('INSERT OR IGNORE INTO snapshot_membership (snapshot_id, group_id, person_id) VALUES (?, ?, ?)')
+    // CAST: the page is bound as bytes (a BLOB, which SQLite's JSON functions would take for JSONB).
+    const memberPage = sqlite.prepare(
+      "INSERT OR IGNORE INTO snapshot_membership (snapshot_id, group_id, person_id) SELECT ?, ?, value ->> '$.id' FROM json_each(CAST(? AS TEXT)) WHERE type = 'object' AND value ->> '$.id' IS NOT NULL"
+    )
     const app = sqlite.prepare('INSERT OR IGNORE INTO snapshot_app (snapshot_id, id, data) VALUES (?, ?, ?)')
     const assignment = sqlite.prepare('INSERT OR IGNORE INTO snapshot_app_assignment (snapshot_id, app_id, person_id) VALUES (?, ?, ?)')
     const each = <T>(rows: readonly T[], write: (row: T) => void): void => {
@@ -57,7 +65,14 @@ export class SnapshotStore {
       id,
       addPeople: (people) => each(people, (row) => person.run(id, row.id, row.status, searchText(row), row.displayName, JSON.stringify(row))),
       addGroups: (groups) => each(groups, (row) => group.run(id, row.id, row.name, JSON.stringify(row))),
-      addMembers: (groupId, personIds) => each(personIds, (personId) => member.run(id, groupId, personId)),
+      addMemberPage: (groupId, json) => {
+        try {
+          return memberPage.run(id, groupId, json).changes
+        } catch (error) {
+          if (error instanceof Error && /malformed JSON/i.test(error.message)) throw new Error(`The member list of group ${groupId} is not valid JSON.`)
+          throw error
+        }
+      },
       addApps: (apps) => each(apps, (row) => app.run(id, row.id, JSON.stringify(row))),
       addAssignments: (appId, personIds) => each(personIds, (personId) => assignment.run(id, appId, personId)),
       commit: (figures) => {

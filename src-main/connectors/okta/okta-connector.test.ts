@@ -9,7 +9,8 @@ import type { EventPayload, OktaConnectionForm } from '../../../src-shared/contr
 import { startOktaSandbox, type OktaSandbox, type OktaSandboxOptions } from '../../sandbox/okta'
 import { addTestHaloInstance, openTempWorkspace, type TempWorkspace } from '../../../test/helpers/temp-workspace'
 import { createOktaClient } from './okta-client'
-import { oktaPageSizes } from './okta-snapshot'
+import { oktaPages } from './okta-pages'
+import { everyStatusFilter, oktaPageSizes } from './okta-snapshot'
 import { PacedExecutor } from './paced-executor'
 
 const cleanups: Array<() => Promise<void>> = []
@@ -198,4 +199,45 @@ describe('pacing', () => {
     expect(executor.resetWaits).toBeLessThanOrEqual(3 * 8)
     expect(executor.inFlight()).toBe(0)
   }, 30_000)
+})
+
+describe('paging', () => {
+  async function pagesOf(options: OktaSandboxOptions & { maxRetries?: number } = {}): Promise<{ okta: OktaSandbox; executor: PacedExecutor; client: ReturnType<typeof createOktaClient> }> {
+    const okta = await startOktaSandbox({ people: 450, groups: 5, latencyMs: 40, ...options })
+    cleanups.push(() => okta.close())
+    const executor = new PacedExecutor({ maxRetries: options.maxRetries ?? 4 })
+    return { okta, executor, client: createOktaClient(okta.orgUrl, { kind: 'api_token', token: okta.credentials.apiToken }, executor) }
+  }
+  const people = { filter: everyStatusFilter, limit: oktaPageSizes.users }
+
+  it('reads the next page ahead while this one is handled, only when asked to', async () => {
+    const { okta, executor, client } = await pagesOf()
+    for (const readAhead of [false, true]) {
+      const pages = oktaPages(client, '/api/v1/users', people, { readAhead })
+      const first = await pages.next()
+      expect(first.value).toHaveLength(oktaPageSizes.users)
+      // Page 2 is already on its way (held by the sandbox's latency) while page 1 is handled.
+      expect(executor.inFlight()).toBe(readAhead ? 1 : 0)
+      let rows = first.value?.length ?? 0
+      for await (const page of pages) rows += page.length
+      expect(rows).toBe(okta.truth().users)
+    }
+  })
+
+  it('throws a failed read-ahead page where it is read, and leaves nothing unhandled when the reader stops', async () => {
+    const { okta, client } = await pagesOf({ maxRetries: 0 })
+    const pages = oktaPages(client, '/api/v1/users', people, { readAhead: true })
+    await pages.next()
+    await okta.close()
+    await expect(pages.next()).rejects.toThrow()
+
+    const again = await pagesOf({ maxRetries: 0 })
+    for await (const page of oktaPages(again.client, '/api/v1/users', people, { readAhead: true })) {
+      expect(page).toHaveLength(oktaPageSizes.users)
+      await again.okta.close()
+      break
+    }
+    // An unhandled rejection of the page read ahead would fail this test run.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  })
 })

@@ -3,13 +3,14 @@
  * (200 per page, with member counts, so the size of the work is known — Everyone's count is the number
  * of people), then people of every status (200 per page, a filter so DEPROVISIONED are included) and
  * each non-empty group's members (1,000 per page, the endpoint's maximum; never per user) side by side,
- * then apps. Pages are written to the snapshot as they arrive, so memory stays flat.
+ * then apps. Pages are written to the snapshot as they arrive, so memory stays flat; member pages go
+ * to SQLite as Okta sent them, which keeps only each member's id.
  */
 import type { Client } from '@okta/okta-sdk-nodejs'
 import type { SnapshotSummary } from '../../../src-shared/contract'
 import type { SnapshotWriter } from '../../directory/snapshot-store'
 import { normaliseOktaApp, normaliseOktaGroup, normaliseOktaUser } from './okta-normalise'
-import { oktaPages, type OktaRow } from './okta-pages'
+import { oktaPageBodies, oktaPages, type OktaRow } from './okta-pages'
 import type { PacedExecutor } from './paced-executor'
 
 export const oktaUserStatuses = ['STAGED', 'PROVISIONED', 'ACTIVE', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'SUSPENDED', 'DEPROVISIONED'] as const
@@ -33,7 +34,11 @@ export async function fetchOktaSnapshot(options: {
   executor: PacedExecutor
   writer: SnapshotWriter
   onProgress?: (progress: SnapshotProgress) => void
-  /** Workers reading group members at once (the executor caps requests overall). */
+  /**
+   * Workers reading group members at once (the executor caps requests overall). Six leave two of the
+   * executor's eight slots to the people list, which reads a page ahead: its pages follow a cursor,
+   * one after another, so it is the longest chain and must not queue behind member pages.
+   */
   memberWorkers?: number
 }): Promise<Omit<SnapshotSummary, 'id' | 'fetchedAt'>> {
   const { client, executor, writer } = options
@@ -58,7 +63,7 @@ export async function fetchOktaSnapshot(options: {
 
   const statusCounts: Record<string, number> = {}
   const people = async (): Promise<void> => {
-    for await (const page of oktaPages(client, '/api/v1/users', { filter: everyStatusFilter, limit: oktaPageSizes.users })) {
+    for await (const page of oktaPages(client, '/api/v1/users', { filter: everyStatusFilter, limit: oktaPageSizes.users }, { readAhead: true })) {
       const rows = page.map(normaliseOktaUser)
       for (const row of rows) statusCounts[row.status] = (statusCounts[row.status] ?? 0) + 1
       writer.addPeople(rows)
@@ -71,15 +76,15 @@ export async function fetchOktaSnapshot(options: {
   progress.groupsDone = groups.length - queue.length
   const memberWorker = async (): Promise<void> => {
     for (let group = queue.shift(); group; group = queue.shift()) {
-      for await (const page of oktaPages(client, `/api/v1/groups/${encodeURIComponent(group.id)}/users`, { limit: oktaPageSizes.members })) {
-        writer.addMembers(group.id, page.map((user) => String(user.id)))
-        memberships += page.length
+      // A member is a whole user, read in full by the people list: only its id is kept, by SQLite.
+      for await (const page of oktaPageBodies(client, `/api/v1/groups/${encodeURIComponent(group.id)}/users`, { limit: oktaPageSizes.members })) {
+        memberships += writer.addMemberPage(group.id, page)
       }
       progress.groupsDone += 1
       report()
     }
   }
-  await Promise.all([people(), ...Array.from({ length: options.memberWorkers ?? 8 }, memberWorker)])
+  await Promise.all([people(), ...Array.from({ length: options.memberWorkers ?? 6 }, memberWorker)])
 
   progress.phase = 'apps'
   report()
