@@ -10,6 +10,7 @@ import { errors, type ApiAnswer } from './okta-errors'
 import { JsonItems, pageLinks } from './okta-http'
 import { appsFilter, compileExpression, groupsFilter, groupsSearch, QueryError, startsWithAny, usersFilter, usersSearch, type Compiled } from './okta-query'
 import type { Json, OktaStore, PageQuery, PageRow } from './okta-store'
+import { UserListItems } from './okta-list-items'
 import type { OktaViews } from './okta-views'
 
 /**
@@ -39,11 +40,15 @@ export const pageSizes = {
 } as const
 
 export class OktaApi {
+  private readonly listItems: UserListItems
+
   constructor(
     private readonly store: OktaStore,
     private readonly views: OktaViews,
     private readonly origin: () => string
-  ) {}
+  ) {
+    this.listItems = new UserListItems(store, views)
+  }
 
   /** The route for a request under /api/v1, or the 404/405 answer (still counted in a bucket). */
   route(method: string, segments: readonly string[], path: string): ApiRoute | { bucket: OktaBucket; answer: ApiAnswer } {
@@ -97,7 +102,7 @@ export class OktaApi {
     // A plain list and q leave DEPROVISIONED people out; filter and search include them (§1).
     if (search === null && filter === null) conditions.push({ where: "u.status <> 'DEPROVISIONED'", params: [] })
     const limit = pageSize(query, q !== null && search === null && filter === null ? pageSizes.users.q : pageSizes.users.default, pageSizes.users.max)
-    return this.userPage('/api/v1/users', query, { from: 'okta_user u', select: 'u.data AS data', key: 'u.id', ...merge(conditions) }, limit)
+    return this.userPage('/api/v1/users', query, { from: 'okta_user u', key: 'u.id', ...merge(conditions) }, limit)
   }
 
   private getUser(idOrLogin: string, caller: Caller): ApiAnswer {
@@ -159,7 +164,7 @@ export class OktaApi {
   private groupUsers(id: string, query: URLSearchParams): ApiAnswer {
     if (!this.store.group(id)) return errors.notFound(id, 'UserGroup')
     const limit = pageSize(query, pageSizes.groupUsers.default, pageSizes.groupUsers.max)
-    const from = { from: 'okta_membership m JOIN okta_user u ON u.id = m.user_id', select: 'u.data AS data', key: 'm.user_id', where: ['m.group_id = ?'], params: [id] }
+    const from = { from: 'okta_membership m', key: 'm.user_id', where: ['m.group_id = ?'], params: [id] }
     return this.userPage(`/api/v1/groups/${id}/users`, query, from, limit)
   }
 
@@ -227,14 +232,11 @@ export class OktaApi {
     return { status: 200, body: rows.map(render), headers: { Link: pageLinks(this.origin(), path, query, next, dropOnNext) } }
   }
 
-  /** A page of users as list items, spliced from their stored JSON. */
-  private userPage(path: string, query: URLSearchParams, from: PageQuery, limit: number): ApiAnswer {
-    const { rows, more } = this.store.page(from, present(query.get('after')), limit)
-    const last = rows[rows.length - 1]
-    const next = more && last ? last.cursor : null
-    // Both user lists page by user id, so each row's cursor is its id.
-    const items = rows.map((row) => this.views.userListItemJson(row.cursor, row.data))
-    return { status: 200, body: new JsonItems(items), headers: { Link: pageLinks(this.origin(), path, query, next) } }
+  /** A page of users as list items. Both user lists page by user id, so the cursor is the id. */
+  private userPage(path: string, query: URLSearchParams, from: Omit<PageQuery, 'select'>, limit: number): ApiAnswer {
+    const { ids, more } = this.store.pageIds(from, present(query.get('after')), limit)
+    const next = more ? (ids[ids.length - 1] ?? null) : null
+    return { status: 200, body: new JsonItems(this.listItems.get(ids)), headers: { Link: pageLinks(this.origin(), path, query, next) } }
   }
 }
 

@@ -221,6 +221,26 @@ export class OktaStore {
 
   /** One page: rows after the cursor, in cursor order, and whether more follow. */
   page(query: PageQuery, after: string | null, limit: number): { rows: PageRow[]; more: boolean } {
+    const rows = this.pageRows(`${query.key} AS cursor, ${query.select}`, query, after, limit) as PageRow[]
+    const more = rows.length > limit
+    return { rows: more ? rows.slice(0, limit) : rows, more }
+  }
+
+  /** A page of ids only (the cursor column), for lists whose items are made elsewhere. */
+  pageIds(query: Omit<PageQuery, 'select'>, after: string | null, limit: number): { ids: string[]; more: boolean } {
+    const ids = (this.pageRows(`${query.key} AS cursor`, { ...query, select: '' }, after, limit) as Array<{ cursor: string }>).map((row) => row.cursor)
+    const more = ids.length > limit
+    return { ids: more ? ids.slice(0, limit) : ids, more }
+  }
+
+  /** Users' stored JSON by id. */
+  userData(ids: readonly string[]): Map<string, string> {
+    const rows = this.db.prepare('SELECT id, data FROM okta_user WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Array<{ id: string; data: string }>
+    return new Map(rows.map((row) => [row.id, row.data]))
+  }
+
+  /** One row past `limit`, so the caller knows whether there is a next page. */
+  private pageRows(columns: string, query: PageQuery, after: string | null, limit: number): unknown[] {
     const where = [...query.where]
     const params = [...query.params]
     if (after !== null && after !== '') {
@@ -228,9 +248,7 @@ export class OktaStore {
       params.push(after)
     }
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
-    const rows = this.db.prepare(`SELECT ${query.key} AS cursor, ${query.select} FROM ${query.from} ${clause} ORDER BY ${query.key} LIMIT ?`).all(...params, limit + 1) as PageRow[]
-    const more = rows.length > limit
-    return { rows: more ? rows.slice(0, limit) : rows, more }
+    return this.db.prepare(`SELECT ${columns} FROM ${query.from} ${clause} ORDER BY ${query.key} LIMIT ?`).all(...params, limit + 1)
   }
 
   close(): void {
