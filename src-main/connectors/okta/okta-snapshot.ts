@@ -8,12 +8,12 @@
  */
 import type { Client } from '@okta/okta-sdk-nodejs'
 import type { SnapshotSummary } from '../../../src-shared/contract'
+import { oktaUserStatuses } from '../../../src-shared/okta-statuses'
 import type { SnapshotWriter } from '../../directory/snapshot-store'
 import { normaliseOktaApp, normaliseOktaGroup, normaliseOktaUser } from './okta-normalise'
 import { oktaPageBodies, oktaPages, type OktaRow } from './okta-pages'
 import type { PacedExecutor } from './paced-executor'
 
-export const oktaUserStatuses = ['STAGED', 'PROVISIONED', 'ACTIVE', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'SUSPENDED', 'DEPROVISIONED'] as const
 /** `filter` (unlike a plain list) includes DEPROVISIONED people (okta.md §1). */
 export const everyStatusFilter = oktaUserStatuses.map((status) => `status eq "${status}"`).join(' or ')
 

@@ -11,7 +11,7 @@ import { demoEmailDomain } from '../halo/demo-company'
 import { personAt } from '../shared/people'
 import { startOktaSandbox, type OktaSandbox, type OktaSandboxOptions } from '.'
 import { haloDemoAgents, haloDemoUsers, planPeople } from './demo-people'
-import { userStatuses } from './okta-store'
+import { oktaUserStatuses } from '../../../src-shared/okta-statuses'
 
 const running: OktaSandbox[] = []
 const folders: string[] = []
@@ -71,7 +71,7 @@ describe('the generator', () => {
     const truth = okta.truth()
     expect(truth.users).toBe(2500)
     expect(Object.values(truth.statusCounts).reduce((a, b) => a + b, 0)).toBe(2500)
-    for (const status of userStatuses) expect(truth.statusCounts[status], status).toBeGreaterThan(0)
+    for (const status of oktaUserStatuses) expect(truth.statusCounts[status], status).toBeGreaterThan(0)
     expect(truth.statusCounts.ACTIVE / truth.users).toBeGreaterThan(0.8)
     for (const status of ['DEPROVISIONED', 'STAGED', 'LOCKED_OUT'] as const) {
       expect((await pages(okta, `/api/v1/users?search=${encodeURIComponent(`status eq "${status}"`)}`)).items).toHaveLength(truth.statusCounts[status])

@@ -9,7 +9,8 @@ import { adDomain, activeDirectoryAppId, demoApps, type DemoApp } from './demo-a
 import { demoGroups, generatedGroup, type DemoGroup } from './demo-groups'
 import { haloDemoUsers, orgNow, planPeople, type HaloChange, type Location, type PlannedPerson } from './demo-people'
 import { oktaId } from './okta-ids'
-import { userStatuses, type Json, type OktaStore, type UserStatus } from './okta-store'
+import { oktaUserStatuses, type OktaUserStatus } from '../../../src-shared/okta-statuses'
+import type { Json, OktaStore } from './okta-store'
 
 export interface OktaOrgOptions {
   seed: number
@@ -23,7 +24,7 @@ export interface OktaOrgOptions {
 export interface OktaOrgTruth {
   seed: number
   users: number
-  statusCounts: Record<UserStatus, number>
+  statusCounts: Record<OktaUserStatus, number>
   /** Users a plain list shows (every status but DEPROVISIONED). */
   listedUsers: number
   groups: number
@@ -75,7 +76,7 @@ const day = 86_400_000
 const iso = (ms: number): string => new Date(Math.round(ms)).toISOString()
 
 /** The Okta user (without _links) for a planned person; `manager` is their department's first person. */
-export function userJson(person: PlannedPerson, ids: OrgIds, manager: PlannedPerson | null): Json & { id: string; status: UserStatus; lastUpdated: string; profile: Json } {
+export function userJson(person: PlannedPerson, ids: OrgIds, manager: PlannedPerson | null): Json & { id: string; status: OktaUserStatus; lastUpdated: string; profile: Json } {
   const random = person.random
   const start = Date.UTC(2019, 5, 1)
   const created = start + random.next() * (orgNow - 30 * day - start)
@@ -159,7 +160,7 @@ export function seedOktaOrg(store: OktaStore, options: OktaOrgOptions, keys: { s
   const generated: DemoGroup[] = Array.from({ length: generatedCount }, (_, n) => generatedGroup(seed, n, groups.length + n))
   const apps = demoApps(seed, ids.orgId, keys)
   const groupIds = new Map(groups.map((group) => [group.key, group.json.id]))
-  const statusCounts = Object.fromEntries(userStatuses.map((status) => [status, 0])) as Record<UserStatus, number>
+  const statusCounts = Object.fromEntries(oktaUserStatuses.map((status) => [status, 0])) as Record<OktaUserStatus, number>
   const changed: OktaOrgTruth['halo']['changed'] = []
   const admin = people.find((person) => person.source === 'halo-agent' && person.index === 900_001) ?? people[0]
   const helpDesk = people.find((person) => person.source === 'halo-agent' && person.index === 900_002) ?? people[1] ?? admin

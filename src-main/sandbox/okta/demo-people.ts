@@ -10,7 +10,7 @@
 import { demoEmailDomain } from '../halo/demo-company'
 import { departments, personAt, type Person } from '../shared/people'
 import { SeededRandom } from '../shared/prng'
-import type { UserStatus } from './okta-store'
+import type { OktaUserStatus } from '../../../src-shared/okta-statuses'
 
 /** Halo's demo users are personAt(seed, 0 … haloDemoUsers - 1); its agents 900000 + 0 … 24. */
 export const haloDemoUsers = 300
@@ -38,7 +38,7 @@ export interface PlannedPerson {
   title: string | null
   department: (typeof departments)[number]
   location: Location
-  status: UserStatus
+  status: OktaUserStatus
   userType: 'Employee' | 'Contractor'
   provider: 'OKTA' | 'ACTIVE_DIRECTORY' | 'IMPORT'
   mobilePhone: string | null
@@ -50,7 +50,7 @@ export interface PlannedPerson {
   random: SeededRandom
 }
 
-const forcedStatuses: readonly UserStatus[] = ['STAGED', 'PROVISIONED', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'SUSPENDED', 'DEPROVISIONED']
+const forcedStatuses: readonly OktaUserStatus[] = ['STAGED', 'PROVISIONED', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'SUSPENDED', 'DEPROVISIONED']
 const longNames: ReadonlyArray<{ firstName: string; lastName: string }> = [
   { firstName: 'Maximilian-Alexander', lastName: 'Featherstonehaugh-Montgomery-Wolfeschlegelstein' },
   { firstName: 'Zoë-Małgorzata', lastName: 'Ó Súilleabháin-Fernández de la Cruz Østergaard' }
@@ -117,7 +117,7 @@ function planPerson(seed: number, index: number, source: PersonSource, ordinal: 
   if (!agent && random.chance(0.02)) title = null
 
   const admin = agent && index - haloAgentBase <= 2
-  const status: UserStatus = admin ? 'ACTIVE' : (forcedStatuses[extraOrdinal] ?? (agent ? 'ACTIVE' : drawStatus(random)))
+  const status: OktaUserStatus = admin ? 'ACTIVE' : (forcedStatuses[extraOrdinal] ?? (agent ? 'ACTIVE' : drawStatus(random)))
   const place = random.next()
   const location: Location =
     place < 0.45 ? 'London' : place < 0.6 ? 'Manchester' : place < 0.72 ? 'Leeds' : place < 0.82 ? 'Edinburgh' : place < 0.92 ? 'Remote' : place < 0.96 ? 'Dublin' : 'Kraków'
@@ -158,7 +158,7 @@ function planPerson(seed: number, index: number, source: PersonSource, ordinal: 
   }
 }
 
-function drawStatus(random: SeededRandom): UserStatus {
+function drawStatus(random: SeededRandom): OktaUserStatus {
   const draw = random.next()
   if (draw < 0.86) return 'ACTIVE'
   if (draw < 0.9) return 'DEPROVISIONED'

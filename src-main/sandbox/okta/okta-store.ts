@@ -6,8 +6,8 @@
  */
 import Database from 'better-sqlite3'
 
-export const userStatuses = ['STAGED', 'PROVISIONED', 'ACTIVE', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'SUSPENDED', 'DEPROVISIONED'] as const
-export type UserStatus = (typeof userStatuses)[number]
+import { oktaUserStatuses, type OktaUserStatus } from '../../../src-shared/okta-statuses'
+
 
 export type Json = Record<string, unknown>
 
@@ -189,9 +189,9 @@ export class OktaStore {
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
   }
 
-  statusCounts(): Record<UserStatus, number> {
-    const counts = Object.fromEntries(userStatuses.map((status) => [status, 0])) as Record<UserStatus, number>
-    for (const row of this.db.prepare('SELECT status, COUNT(*) AS n FROM okta_user GROUP BY status').all() as Array<{ status: UserStatus; n: number }>) counts[row.status] = row.n
+  statusCounts(): Record<OktaUserStatus, number> {
+    const counts = Object.fromEntries(oktaUserStatuses.map((status) => [status, 0])) as Record<OktaUserStatus, number>
+    for (const row of this.db.prepare('SELECT status, COUNT(*) AS n FROM okta_user GROUP BY status').all() as Array<{ status: OktaUserStatus; n: number }>) counts[row.status] = row.n
     return counts
   }
 

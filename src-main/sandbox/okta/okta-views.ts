@@ -4,11 +4,12 @@
  * `self`; groups carry logo/users/apps (and source for APP_GROUPs) links and, when asked,
  * `_embedded.stats` / `_embedded.app`; apps, app users and app groups their own links.
  */
-import type { Json, UserStatus } from './okta-store'
+import type { OktaUserStatus } from '../../../src-shared/okta-statuses'
+import type { Json } from './okta-store'
 
 type Link = { href: string; method?: string }
 
-const lifecycle: Record<UserStatus, readonly string[]> = {
+const lifecycle: Record<OktaUserStatus, readonly string[]> = {
   STAGED: ['activate', 'deactivate'],
   PROVISIONED: ['suspend', 'resetPassword', 'reactivate', 'resetFactors', 'deactivate'],
   ACTIVE: ['suspend', 'resetPassword', 'expirePassword', 'forgotPassword', 'changeRecoveryQuestion', 'resetFactors', 'changePassword', 'deactivate'],
@@ -49,7 +50,7 @@ export class OktaViews {
     const self = this.href(`/api/v1/users/${id}`)
     if (!full) return { ...user, _links: { self: { href: self } } }
     const links: Record<string, Link> = {}
-    for (const name of lifecycle[user.status as UserStatus]) links[name] = { href: `${self}${linkPaths[name] ?? ''}`, method: name === 'delete' ? 'DELETE' : 'POST' }
+    for (const name of lifecycle[user.status as OktaUserStatus]) links[name] = { href: `${self}${linkPaths[name] ?? ''}`, method: name === 'delete' ? 'DELETE' : 'POST' }
     links.schema = { href: this.href(`/api/v1/meta/schemas/user/${this.schemaId}`) }
     links.type = { href: this.href(`/api/v1/meta/types/user/${(user.type as { id?: string } | undefined)?.id ?? ''}`) }
     links.self = { href: self }

@@ -1,0 +1,100 @@
+/**
+ * The directory side of the engine's input: a snapshot's people, groups, memberships and app
+ * assignments, indexed once (group names, each person's groups and apps, people by the keys a manager
+ * reference may use), and how an attribute is read off a person — the source's own attribute first
+ * (firstName, mail, a custom one), then the normalised field of the same name (email, title).
+ */
+import type { AttributeValue, DirectoryGroup, DirectoryPerson } from '../../src-shared/contract'
+
+export interface DirectoryData {
+  people: readonly DirectoryPerson[]
+  groups: readonly DirectoryGroup[]
+  /** Group id → member person ids. */
+  members: ReadonlyMap<string, readonly string[]>
+  /** App id → assigned person ids (Okta), when known. */
+  appAssignments?: ReadonlyMap<string, readonly string[]>
+}
+
+const normalisedKeys = new Set(['id', 'status', 'login', 'email', 'firstName', 'lastName', 'displayName', 'title', 'department', 'employeeNumber', 'manager', 'managerId', 'mobilePhone', 'phone', 'city', 'countryCode', 'created', 'lastUpdated'])
+
+export function readAttribute(person: DirectoryPerson, name: string): AttributeValue {
+  if (name === 'id' || name === 'status') return person[name]
+  const own = person.attributes[name]
+  if (own !== undefined) return own
+  return normalisedKeys.has(name) ? ((person as unknown as Record<string, AttributeValue>)[name] ?? null) : null
+}
+
+/** An attribute as text: a list gives its first non-empty entry; nothing gives "". */
+export function attributeText(value: AttributeValue): string {
+  if (value === null) return ''
+  if (Array.isArray(value)) return value.find((entry) => entry.trim() !== '') ?? ''
+  return String(value)
+}
+
+/** Every value of an attribute (a list's entries, or the one value), for criteria that test any. */
+export function attributeTexts(value: AttributeValue): string[] {
+  if (value === null) return ['']
+  if (Array.isArray(value)) return value.length > 0 ? value : ['']
+  return [String(value)]
+}
+
+/** Attribute names the snapshot's people have, with a sample value each (for pickers and validation). */
+export function knownAttributes(people: readonly DirectoryPerson[]): Map<string, string> {
+  const known = new Map<string, string>([...normalisedKeys].map((key) => [key, '']))
+  for (const person of people) {
+    for (const [key, value] of Object.entries(person.attributes)) {
+      const sample = attributeText(value)
+      if (!known.has(key) || (known.get(key) === '' && sample !== '')) known.set(key, sample)
+    }
+  }
+  return known
+}
+
+export class DirectoryIndex {
+  private readonly groupIdsByName = new Map<string, string[]>()
+  private readonly groupsOfPerson = new Map<string, Set<string>>()
+  private readonly appsOfPerson = new Map<string, Set<string>>()
+  private readonly peopleByKey = new Map<string, DirectoryPerson>()
+  readonly groupNames = new Map<string, string>()
+
+  constructor(readonly data: DirectoryData) {
+    for (const group of data.groups) {
+      this.groupNames.set(group.id, group.name)
+      const ids = this.groupIdsByName.get(group.name)
+      if (ids) ids.push(group.id)
+      else this.groupIdsByName.set(group.name, [group.id])
+    }
+    for (const [groupId, personIds] of data.members) for (const personId of personIds) addTo(this.groupsOfPerson, personId, groupId)
+    for (const [appId, personIds] of data.appAssignments ?? []) for (const personId of personIds) addTo(this.appsOfPerson, personId, appId)
+    for (const person of data.people) {
+      for (const key of [person.id, person.employeeNumber, person.login, person.email]) {
+        if (key && !this.peopleByKey.has(key.toLowerCase())) this.peopleByKey.set(key.toLowerCase(), person)
+      }
+    }
+  }
+
+  /** The ids of groups with exactly this name (several APP_GROUPs may share one). */
+  groupIds(name: string): readonly string[] {
+    return this.groupIdsByName.get(name) ?? []
+  }
+
+  inGroup(personId: string, groupIds: readonly string[]): boolean {
+    const groups = this.groupsOfPerson.get(personId)
+    return groups !== undefined && groupIds.some((id) => groups.has(id))
+  }
+
+  assignedTo(personId: string, appId: string): boolean {
+    return this.appsOfPerson.get(personId)?.has(appId) ?? false
+  }
+
+  /** A person named by a manager reference: their id, employee number, login or email. */
+  person(reference: string): DirectoryPerson | null {
+    return this.peopleByKey.get(reference.trim().toLowerCase()) ?? null
+  }
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key)
+  if (set) set.add(value)
+  else map.set(key, new Set([value]))
+}

@@ -1,0 +1,44 @@
+/**
+ * What the mapping engine knows of Halo, as plain data: the cached look-ups it maps onto (sites with
+ * their client, clients, agent roles, user roles, CABs, ticket types, user custom fields) and the
+ * existing users and agents it matches people against. Built by the caller from the look-up cache or
+ * from a live read; the engine does no I/O.
+ */
+export type HaloRef = number | string
+
+export interface HaloNamed {
+  id: HaloRef
+  name: string
+}
+
+export interface HaloSite extends HaloNamed {
+  clientId: HaloRef | null
+  clientName: string | null
+}
+
+export interface HaloLookups {
+  /** Null where the look-up was never cached (existence cannot be checked). */
+  sites: HaloSite[] | null
+  clients: HaloNamed[] | null
+  agentRoles: HaloNamed[] | null
+  userRoles: HaloNamed[] | null
+  cabs: HaloNamed[] | null
+  ticketTypes: HaloNamed[] | null
+  /** User custom field names (CF…). */
+  customFields: string[] | null
+}
+
+/** An existing Halo user or agent: its id and the fields matching compares. */
+export interface HaloPersonRecord {
+  id: HaloRef
+  fields: Record<string, string | null | undefined>
+}
+
+export interface HaloRecords {
+  users: HaloPersonRecord[]
+  agents: HaloPersonRecord[]
+}
+
+export function sameRef(a: HaloRef | null | undefined, b: HaloRef | null | undefined): boolean {
+  return a !== null && a !== undefined && b !== null && b !== undefined && String(a).toLowerCase() === String(b).toLowerCase()
+}
