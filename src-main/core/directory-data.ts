@@ -52,35 +52,57 @@ export function knownAttributes(people: readonly DirectoryPerson[]): Map<string,
 
 export class DirectoryIndex {
   private readonly groupIdsByName = new Map<string, string[]>()
-  private readonly groupsOfPerson = new Map<string, Set<string>>()
+  private readonly membersByName = new Map<string, Uint8Array>()
+  private readonly positions = new Map<string, number>()
   private readonly appsOfPerson = new Map<string, Set<string>>()
-  private readonly peopleByKey = new Map<string, DirectoryPerson>()
+  private peopleByKey: Map<string, DirectoryPerson> | null = null
   readonly groupNames = new Map<string, string>()
 
   constructor(readonly data: DirectoryData) {
+    data.people.forEach((person, position) => this.positions.set(person.id, position))
     for (const group of data.groups) {
       this.groupNames.set(group.id, group.name)
       const ids = this.groupIdsByName.get(group.name)
       if (ids) ids.push(group.id)
       else this.groupIdsByName.set(group.name, [group.id])
     }
-    for (const [groupId, personIds] of data.members) for (const personId of personIds) addTo(this.groupsOfPerson, personId, groupId)
-    for (const [appId, personIds] of data.appAssignments ?? []) for (const personId of personIds) addTo(this.appsOfPerson, personId, appId)
-    for (const person of data.people) {
-      for (const key of [person.id, person.employeeNumber, person.login, person.email]) {
-        if (key && !this.peopleByKey.has(key.toLowerCase())) this.peopleByKey.set(key.toLowerCase(), person)
+    for (const [appId, personIds] of data.appAssignments ?? []) {
+      for (const personId of personIds) {
+        const apps = this.appsOfPerson.get(personId)
+        if (apps) apps.add(appId)
+        else this.appsOfPerson.set(personId, new Set([appId]))
       }
     }
   }
 
-  /** The ids of groups with exactly this name (several APP_GROUPs may share one). */
-  groupIds(name: string): readonly string[] {
-    return this.groupIdsByName.get(name) ?? []
+  /** Whether any group has exactly this name. */
+  hasGroup(name: string): boolean {
+    return this.groupIdsByName.has(name)
   }
 
-  inGroup(personId: string, groupIds: readonly string[]): boolean {
-    const groups = this.groupsOfPerson.get(personId)
-    return groups !== undefined && groupIds.some((id) => groups.has(id))
+  /** A person's position in `data.people` (-1 for someone not in the snapshot), which `membersOfGroup` is indexed by. */
+  position(personId: string): number {
+    return this.positions.get(personId) ?? -1
+  }
+
+  /**
+   * Who is in the group(s) with exactly this name (several APP_GROUPs may share one): 1 at each
+   * member's position. Built when a mapping first asks (mappings use a few of many groups) and read
+   * for every person, so a plain array beats a set of ids.
+   */
+  membersOfGroup(name: string): Uint8Array {
+    let members = this.membersByName.get(name)
+    if (!members) {
+      members = new Uint8Array(this.data.people.length)
+      for (const groupId of this.groupIdsByName.get(name) ?? []) {
+        for (const personId of this.data.members.get(groupId) ?? []) {
+          const position = this.positions.get(personId)
+          if (position !== undefined) members[position] = 1
+        }
+      }
+      this.membersByName.set(name, members)
+    }
+    return members
   }
 
   assignedTo(personId: string, appId: string): boolean {
@@ -89,12 +111,14 @@ export class DirectoryIndex {
 
   /** A person named by a manager reference: their id, employee number, login or email. */
   person(reference: string): DirectoryPerson | null {
+    if (!this.peopleByKey) {
+      this.peopleByKey = new Map()
+      for (const person of this.data.people) {
+        for (const key of [person.id, person.employeeNumber, person.login, person.email]) {
+          if (key && !this.peopleByKey.has(key.toLowerCase())) this.peopleByKey.set(key.toLowerCase(), person)
+        }
+      }
+    }
     return this.peopleByKey.get(reference.trim().toLowerCase()) ?? null
   }
-}
-
-function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
-  const set = map.get(key)
-  if (set) set.add(value)
-  else map.set(key, new Set([value]))
 }

@@ -98,6 +98,16 @@ describe('site mappings', () => {
     expect(outcome.user?.site).toEqual({ kind: 'existing', siteId: 2, siteName: 'Leeds', clientName: 'Northwind Traders', byDefault: true })
   })
 
+  it('lists only the mappings that matched when not asked to explain, with the same result', () => {
+    const result = engine()
+    for (const someone of [ada, grace, alan, guest, blank]) {
+      const full = result.evaluate(someone)
+      const brief = result.evaluate(someone, { explain: false })
+      expect(brief.checks).toEqual(full.checks.filter((check) => check.matched))
+      expect({ ...brief, checks: [] }).toEqual({ ...full, checks: [] })
+    }
+  })
+
   it('imports no agents when only users are imported', () => {
     const outcome = engine((built) => {
       built.imports.importType = 'users'

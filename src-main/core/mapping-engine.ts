@@ -14,13 +14,28 @@ import { attributeText, DirectoryIndex, readAttribute, type DirectoryData } from
 import { CompiledFieldMappings } from './field-mappings'
 import { sameRef, type HaloLookups, type HaloNamed, type HaloRecords, type HaloRef } from './halo-state'
 import { RecordMatcher } from './matching'
-import { checkSiteMappings, compileSiteMappings, type CompiledSiteMapping } from './site-mappings'
+import { checkSiteMappings, compileSiteMappings, isExternal, type CompiledSiteMapping, type PersonContext } from './site-mappings'
 
 interface GroupRule {
-  groupIds: readonly string[]
-  groupName: string
+  members: Uint8Array
   id: HaloRef
-  remove: boolean
+  name: string
+  via: string
+}
+
+/** Group rules of one kind, with what they manage (may take away) worked out once. */
+interface GroupRules {
+  rules: GroupRule[]
+  managed: HaloRef[]
+  names: ReadonlyMap<string, string>
+}
+
+export interface EvaluateOptions {
+  /**
+   * Say why each site mapping did not match (Try it on a person). Off, only the mappings that
+   * matched are listed — all a preview of thousands of people needs. On by default.
+   */
+  explain?: boolean
 }
 
 export class MappingEngine {
@@ -30,9 +45,9 @@ export class MappingEngine {
   private readonly agentFields: CompiledFieldMappings
   private readonly userMatcher: RecordMatcher | null
   private readonly agentMatcher: RecordMatcher | null
-  private readonly agentRoleRules: GroupRule[]
-  private readonly cabRules: GroupRule[]
-  private readonly userRoleRules: GroupRule[]
+  private readonly agentRoleRules: GroupRules
+  private readonly cabRules: GroupRules
+  private readonly userRoleRules: GroupRules
   private readonly activeStatuses: ReadonlySet<string>
 
   /** Throws TransformError when a criterion's regex does not compile (validation reports it first). */
@@ -48,28 +63,37 @@ export class MappingEngine {
     this.agentFields = new CompiledFieldMappings('agent', config.fields.agent, config.source, null, this.directory)
     this.userMatcher = records ? new RecordMatcher(records.users, externalIdField(config.source, 'user'), config.imports.userMatching) : null
     this.agentMatcher = records ? new RecordMatcher(records.agents, externalIdField(config.source, 'agent'), config.imports.agentMatching) : null
-    const rules = <T extends { groupName: string; onLeave: 'remove' | 'keep' }>(rows: readonly T[], id: (row: T) => HaloRef): GroupRule[] =>
-      rows.map((row) => ({ groupIds: this.directory.groupIds(row.groupName), groupName: row.groupName, id: id(row), remove: row.onLeave === 'remove' }))
-    this.agentRoleRules = rules(config.advanced.agentRoles, (row) => row.roleId)
-    this.cabRules = rules(config.advanced.cabs, (row) => row.cabId)
-    this.userRoleRules = rules(config.advanced.userRoles, (row) => row.userRoleId)
+    const rules = <T extends { groupName: string; onLeave: 'remove' | 'keep' }>(rows: readonly T[], id: (row: T) => HaloRef, named: readonly HaloNamed[] | null): GroupRules => {
+      const names = new Map((named ?? []).map((item) => [String(item.id).toLowerCase(), item.name]))
+      const name = (ref: HaloRef): string => names.get(String(ref).toLowerCase()) ?? String(ref)
+      return {
+        rules: rows.map((row) => ({ members: this.directory.membersOfGroup(row.groupName), id: id(row), name: name(id(row)), via: `group "${row.groupName}"` })),
+        managed: [...new Map(rows.filter((row) => row.onLeave === 'remove').map((row) => [String(id(row)), id(row)])).values()],
+        names
+      }
+    }
+    this.agentRoleRules = rules(config.advanced.agentRoles, (row) => row.roleId, lookups.agentRoles)
+    this.cabRules = rules(config.advanced.cabs, (row) => row.cabId, lookups.cabs)
+    this.userRoleRules = rules(config.advanced.userRoles, (row) => row.userRoleId, lookups.userRoles)
     this.activeStatuses = new Set(config.imports.activeStatuses)
   }
 
   /** Every person of the snapshot, in its order. */
-  evaluateAll(): PersonOutcome[] {
-    return this.directory.data.people.map((person) => this.evaluate(person))
+  evaluateAll(options: EvaluateOptions = {}): PersonOutcome[] {
+    return this.directory.data.people.map((person) => this.evaluate(person, options))
   }
 
-  evaluate(person: DirectoryPerson): PersonOutcome {
-    const { checks, winner } = checkSiteMappings(this.siteMappings, person)
+  evaluate(person: DirectoryPerson, options: EvaluateOptions = {}): PersonOutcome {
+    const context: PersonContext = { person, position: this.directory.position(person.id), external: isExternal(person), explain: options.explain ?? true }
+    const { checks, winner } = checkSiteMappings(this.siteMappings, context)
     const warnings: EngineWarning[] = []
-    const base = { personId: person.id, displayName: person.displayName, status: person.status, active: this.isActive(person), winner: winner?.mapping.id ?? null, checks }
+    const active = this.isActive(person)
+    const winnerId = winner?.mapping.id ?? null
     const defaultSite = this.config.imports.defaultSiteId
     if (!winner && (defaultSite === null || this.config.imports.importType === 'agents')) {
       const skipReason =
         this.siteMappings.length === 0 ? 'There are no site mappings yet (Site Mappings tab), and no default site.' : 'No site mapping matches this person, and no default site is set (Imports tab).'
-      return { ...base, role: 'none', skipReason, user: null, agent: null, userMatch: null, agentMatch: null, warnings }
+      return { personId: person.id, displayName: person.displayName, status: person.status, active, role: 'none', skipReason, winner: winnerId, checks, user: null, agent: null, userMatch: null, agentMatch: null, warnings }
     }
     let site: SitePlacement | null
     if (!winner) site = this.existingSite(defaultSite ?? '', true)
@@ -88,7 +112,7 @@ export class MappingEngine {
       kind: 'user',
       fields: userFields.fields,
       site,
-      roles: this.managed(person, this.userRoleRules, this.lookups.userRoles, userRoleId === null ? [] : [{ id: userRoleId, via: winner?.label ?? '' }]),
+      roles: this.managed(context.position, this.userRoleRules, userRoleId === null ? null : { id: userRoleId, via: winner?.label ?? '' }),
       cabs: { desired: [], managed: [] },
       licence: null
     }
@@ -97,13 +121,18 @@ export class MappingEngine {
       const agentFields = this.agentFields.evaluate(person)
       warnings.push(...agentFields.warnings)
       const mappingRole = winner.mapping.kind === 'existing-site' ? winner.mapping.agentRoleId : null
-      const roles = this.managed(person, this.agentRoleRules, this.lookups.agentRoles, mappingRole === null ? [] : [{ id: mappingRole, via: winner.label }])
-      agent = { kind: 'agent', fields: agentFields.fields, site: null, roles, cabs: this.managed(person, this.cabRules, this.lookups.cabs, []), licence: this.licence(roles) }
+      const roles = this.managed(context.position, this.agentRoleRules, mappingRole === null ? null : { id: mappingRole, via: winner.label })
+      agent = { kind: 'agent', fields: agentFields.fields, site: null, roles, cabs: this.managed(context.position, this.cabRules, null), licence: this.licence(roles) }
     }
     return {
-      ...base,
+      personId: person.id,
+      displayName: person.displayName,
+      status: person.status,
+      active,
       role: agent ? 'agent' : 'user',
       skipReason: null,
+      winner: winnerId,
+      checks,
       user,
       agent,
       userMatch: this.userMatcher?.match(person.id, user) ?? null,
@@ -141,15 +170,13 @@ export class MappingEngine {
   }
 
   /** What group rules (and the site mapping) give; managed = what the rules may take away. */
-  private managed(person: DirectoryPerson, rules: readonly GroupRule[], names: readonly HaloNamed[] | null, fromMapping: Array<{ id: HaloRef; via: string }>): ManagedSet {
-    const desired = new Map<string, { id: HaloRef; name: string; via: string }>()
-    const name = (id: HaloRef): string => names?.find((candidate) => sameRef(candidate.id, id))?.name ?? String(id)
-    for (const { id, via } of fromMapping) desired.set(String(id), { id, name: name(id), via })
-    for (const rule of rules) {
-      if (!desired.has(String(rule.id)) && this.directory.inGroup(person.id, rule.groupIds)) desired.set(String(rule.id), { id: rule.id, name: name(rule.id), via: `group "${rule.groupName}"` })
+  private managed(position: number, kind: GroupRules, fromMapping: { id: HaloRef; via: string } | null): ManagedSet {
+    const desired: ManagedSet['desired'] = []
+    if (fromMapping) desired.push({ id: fromMapping.id, name: kind.names.get(String(fromMapping.id).toLowerCase()) ?? String(fromMapping.id), via: fromMapping.via })
+    for (const rule of kind.rules) {
+      if (rule.members[position] === 1 && !desired.some((item) => sameRef(item.id, rule.id))) desired.push({ id: rule.id, name: rule.name, via: rule.via })
     }
-    const managed = [...new Map(rules.filter((rule) => rule.remove).map((rule) => [String(rule.id), rule.id])).values()]
-    return { desired: [...desired.values()], managed }
+    return { desired, managed: kind.managed }
   }
 
   private licence(roles: ManagedSet): DesiredRecord['licence'] {
