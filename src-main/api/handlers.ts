@@ -11,6 +11,7 @@ import { settingsHandlers } from './settings-handlers'
 import { secretsHandlers } from './secrets-handlers'
 import { haloHandlers } from './halo-handlers'
 import { connectionHandlers } from './connection-handlers'
+import { mappingHandlers } from './mapping-handlers'
 
 export type Handler<N extends ProcedureName> = (
   input: z.output<Procedures[N]['input']>
@@ -24,6 +25,7 @@ export function createHandlers(services: Services): Handlers {
     ...settingsHandlers(services),
     ...secretsHandlers(services),
     ...haloHandlers(services),
-    ...connectionHandlers(services)
+    ...connectionHandlers(services),
+    ...mappingHandlers(services)
   }
 }

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
 import { and, asc, count, eq, inArray, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
 import type { DirectoryApp, DirectoryGroup, DirectoryPerson, SnapshotSummary } from '../../src-shared/contract'
+import type { DirectoryData } from '../core/directory-data'
 import type { StudioDb } from '../store/database'
 import { directorySnapshotTable, snapshotGroupTable, snapshotMembershipTable, snapshotPersonTable } from '../store/schema'
 
@@ -154,15 +155,42 @@ export class SnapshotStore {
     return { total, rows: rows.map((row) => JSON.parse(row.data) as DirectoryGroup) }
   }
 
-  /** Every (group, person) membership of the connection's snapshot. */
-  memberships(connectionId: string): Array<{ groupId: string; personId: string }> {
-    const snapshot = this.current(connectionId)
-    if (!snapshot) return []
-    return this.db
-      .select({ groupId: snapshotMembershipTable.groupId, personId: snapshotMembershipTable.personId })
-      .from(snapshotMembershipTable)
-      .where(eq(snapshotMembershipTable.snapshotId, snapshot.id))
-      .all()
+  /**
+   * The whole snapshot, for the mapping engine: every person (ordered by name), group, membership
+   * and app assignment, or null when the connection has none.
+   */
+  load(connectionId: string): { summary: SnapshotSummary; data: DirectoryData } | null {
+    const summary = this.current(connectionId)
+    if (!summary) return null
+    const id = summary.id
+    const rows = <T>(query: string): T[] => this.sqlite.prepare(query).all(id) as T[]
+    const people = rows<{ data: string }>('SELECT data FROM snapshot_person WHERE snapshot_id = ? ORDER BY lower(display_name), id').map((row) => JSON.parse(row.data) as DirectoryPerson)
+    const groups = rows<{ data: string }>('SELECT data FROM snapshot_group WHERE snapshot_id = ? ORDER BY lower(name)').map((row) => JSON.parse(row.data) as DirectoryGroup)
+    const grouped = (pairs: Array<{ key: string; personId: string }>): Map<string, string[]> => {
+      const map = new Map<string, string[]>()
+      for (const { key, personId } of pairs) {
+        const list = map.get(key)
+        if (list) list.push(personId)
+        else map.set(key, [personId])
+      }
+      return map
+    }
+    return {
+      summary,
+      data: {
+        people,
+        groups,
+        members: grouped(rows('SELECT group_id AS key, person_id AS personId FROM snapshot_membership WHERE snapshot_id = ?')),
+        appAssignments: grouped(rows('SELECT app_id AS key, person_id AS personId FROM snapshot_app_assignment WHERE snapshot_id = ?'))
+      }
+    }
+  }
+
+  /** The apps of the connection's snapshot. */
+  apps(connectionId: string): DirectoryApp[] {
+    const summary = this.current(connectionId)
+    if (!summary) return []
+    return (this.sqlite.prepare('SELECT data FROM snapshot_app WHERE snapshot_id = ? ORDER BY id').all(summary.id) as Array<{ data: string }>).map((row) => JSON.parse(row.data) as DirectoryApp)
   }
 }
 

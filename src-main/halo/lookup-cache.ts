@@ -31,6 +31,16 @@ export class LookupCache {
       .sort((a, b) => a.label.localeCompare(b.label))
   }
 
+  /** The cached records of one kind as Halo sent them, or null when never cached. */
+  records(instanceId: string, kind: HaloLookupKind): Record<string, unknown>[] | null {
+    const stored = this.db
+      .select({ records: haloLookupTable.records })
+      .from(haloLookupTable)
+      .where(and(eq(haloLookupTable.instanceId, instanceId), eq(haloLookupTable.kind, kind)))
+      .get()
+    return stored ? (JSON.parse(stored.records) as Record<string, unknown>[]) : null
+  }
+
   rows(instanceId: string, kind: HaloLookupKind, search?: string): { fetchedAt: string | null; total: number; rows: HaloLookupRow[] } {
     const stored = this.db
       .select()

@@ -2,6 +2,7 @@
 import type { AppInfo } from '../../src-shared/contract'
 import type { Connections } from '../connections/connections'
 import type { HaloInstances } from '../halo/halo-instances'
+import type { MappingService } from '../mapping/mapping-service'
 import type { SecretStore } from '../secrets/secret-store'
 import type { SecretVault } from '../secrets/secret-vault'
 import type { SettingsRepo } from '../store/settings-repo'
@@ -18,5 +19,6 @@ export interface Services {
   links: ExternalLinks
   halo: HaloInstances
   connections: Connections
+  mapping: MappingService
   log: Logger
 }

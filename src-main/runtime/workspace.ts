@@ -9,6 +9,7 @@ import { LoopbackSignIn } from '../auth/loopback-flow'
 import { HaloInstanceRepo } from '../halo/halo-instance-repo'
 import { HaloInstances } from '../halo/halo-instances'
 import { LookupCache } from '../halo/lookup-cache'
+import { MappingService } from '../mapping/mapping-service'
 import { ConnectionRepo } from '../connections/connection-repo'
 import { Connections } from '../connections/connections'
 import { SnapshotStore } from '../directory/snapshot-store'
@@ -57,6 +58,9 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
   const vault = new SecretVault(database.db, keychain, settings.workspaceId())
   const links = new ExternalLinks(options.openUrl)
   const events = new EventBus()
+  const lookups = new LookupCache(database.db)
+  const connectionRepo = new ConnectionRepo(database.db)
+  const snapshots = new SnapshotStore(database.db, database.sqlite)
   const services: Services = {
     about: {
       name: 'Identity Studio for Halo',
@@ -73,18 +77,19 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     links,
     halo: new HaloInstances({
       repo: new HaloInstanceRepo(database.db),
-      cache: new LookupCache(database.db),
+      cache: lookups,
       vault,
       links,
       loopback: new LoopbackSignIn()
     }),
     connections: new Connections({
-      repo: new ConnectionRepo(database.db),
-      snapshots: new SnapshotStore(database.db, database.sqlite),
+      repo: connectionRepo,
+      snapshots,
       vault,
       events,
       oktaTimeScale: options.oktaTimeScale
     }),
+    mapping: new MappingService({ db: database.db, connections: connectionRepo, snapshots, lookups }),
     log: options.log
   }
   if (database.migration.applied > 0) {

@@ -49,7 +49,7 @@ describe('openDatabase', () => {
     expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
     opened.close()
-    expect(tables(file)).toEqual(['__drizzle_migrations', 'connection', 'directory_snapshot', 'halo_instance', 'halo_lookup', 'secret_ref', 'setting', 'snapshot_app', 'snapshot_app_assignment', 'snapshot_group', 'snapshot_membership', 'snapshot_person'])
+    expect(tables(file)).toEqual(['__drizzle_migrations', 'connection', 'connection_config', 'directory_snapshot', 'halo_instance', 'halo_lookup', 'secret_ref', 'setting', 'snapshot_app', 'snapshot_app_assignment', 'snapshot_group', 'snapshot_membership', 'snapshot_person'])
     const again = openDatabase({ file, migrationsFolder })
     expect(again.migration.applied).toBe(0)
     again.close()
@@ -65,7 +65,7 @@ describe('openDatabase', () => {
     const note = opened.sqlite.prepare("SELECT value FROM setting WHERE key = 'legacy.note'").pluck().get()
     expect(JSON.parse(String(note))).toBe('kept across upgrades — ünïcødé')
     opened.close()
-    expect(tables(file)).toEqual(['__drizzle_migrations', 'connection', 'directory_snapshot', 'halo_instance', 'halo_lookup', 'secret_ref', 'setting', 'snapshot_app', 'snapshot_app_assignment', 'snapshot_group', 'snapshot_membership', 'snapshot_person'])
+    expect(tables(file)).toEqual(['__drizzle_migrations', 'connection', 'connection_config', 'directory_snapshot', 'halo_instance', 'halo_lookup', 'secret_ref', 'setting', 'snapshot_app', 'snapshot_app_assignment', 'snapshot_group', 'snapshot_membership', 'snapshot_person'])
   })
 
   it('leaves an existing file byte-for-byte unchanged when a migration fails', () => {

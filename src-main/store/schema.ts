@@ -80,6 +80,19 @@ export const connectionTable = sqliteTable('connection', {
 })
 
 /**
+ * A connection's mapping configuration (src-shared/mapping/config-schema.ts): one versioned JSON
+ * document, saved only when valid. A connection without a row uses its source's defaults.
+ */
+export const connectionConfigTable = sqliteTable('connection_config', {
+  connectionId: text('connection_id')
+    .primaryKey()
+    .references(() => connectionTable.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+  document: text('document').notNull(),
+  updatedAt: text('updated_at').notNull()
+})
+
+/**
  * One fetch of a connection's directory. Rows are written while `state` is "building"; on success
  * the new snapshot becomes "complete" and the previous one is deleted in the same transaction, so
  * readers always see one whole snapshot (the last good one stays usable offline).

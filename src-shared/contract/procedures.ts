@@ -9,6 +9,7 @@ import { secretSummarySchema } from './secrets'
 import { checklistSchema } from './checklist'
 import { connectionSchema, oktaConnectionFormSchema } from './connections'
 import { snapshotGroupsPageSchema, snapshotGroupsQuerySchema, snapshotPeoplePageSchema, snapshotPeopleQuerySchema, snapshotSummarySchema } from './directory'
+import { mappingProcedures } from './mapping'
 import { haloCheckSchema, haloInstanceFormSchema, haloInstanceSchema, haloLookupKindSchema, haloLookupRowSchema, haloRefreshSchema } from './halo'
 
 const noInput = z.object({}).strict()
@@ -124,7 +125,8 @@ export const procedures = {
     summary: "Groups of a connection's snapshot, searchable and paged.",
     input: snapshotGroupsQuerySchema,
     output: snapshotGroupsPageSchema
-  }
+  },
+  ...mappingProcedures
 } as const
 
 export type Procedures = typeof procedures

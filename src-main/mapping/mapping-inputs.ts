@@ -1,0 +1,78 @@
+/**
+ * The engine's inputs from what the workspace keeps offline: Halo's cached look-ups turned into
+ * HaloLookups (sites with their client, agent roles, user roles, CABs, ticket types, user custom
+ * fields), and a connection's snapshot loaded whole — kept in memory per snapshot, since "Try it on a
+ * person" asks again at every edit and a snapshot never changes once complete.
+ */
+import type { HaloLookupKind } from '../../src-shared/contract'
+import { DirectoryIndex, knownAttributes } from '../core/directory-data'
+import type { HaloLookups, HaloNamed, HaloSite } from '../core/halo-state'
+import type { SnapshotStore } from '../directory/snapshot-store'
+import type { LookupCache } from '../halo/lookup-cache'
+
+type Raw = Record<string, unknown>
+
+function ref(value: unknown): number | string | null {
+  return typeof value === 'number' || (typeof value === 'string' && value !== '') ? value : null
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null
+}
+
+function named(records: Raw[] | null): HaloNamed[] | null {
+  return records?.flatMap((record) => {
+    const id = ref(record.id)
+    return id === null ? [] : [{ id, name: text(record.name) ?? String(id) }]
+  }) ?? null
+}
+
+export function haloLookupsFrom(cache: LookupCache, instanceId: string): HaloLookups {
+  const raw = (kind: HaloLookupKind): Raw[] | null => cache.records(instanceId, kind)
+  const sites = raw('sites')?.flatMap((record): HaloSite[] => {
+    const id = ref(record.id)
+    return id === null ? [] : [{ id, name: text(record.name) ?? `Site ${id}`, clientId: ref(record.client_id), clientName: text(record.client_name) }]
+  })
+  const fields = raw('fieldInfo')
+  return {
+    sites: sites ?? null,
+    clients: named(raw('clients')),
+    agentRoles: named(raw('roles')),
+    userRoles: named(raw('userRoles')),
+    cabs: named(raw('cabs')),
+    ticketTypes: named(raw('ticketTypes')),
+    // FieldInfo lists every custom field; those for users carry usage "user" where Halo says [U].
+    customFields: fields === null ? null : fields.filter((field) => field.usage === undefined || field.usage === 'user' || field.usage === 1).flatMap((field) => (text(field.name) ? [String(field.name)] : []))
+  }
+}
+
+export interface LoadedSnapshot {
+  snapshotId: string
+  fetchedAt: string
+  index: DirectoryIndex
+  /** Attribute names people have, with a sample value each. */
+  attributes: Map<string, string>
+}
+
+/** Snapshots loaded for the engine, the newest few kept (each connection has at most one current). */
+export class SnapshotLoader {
+  private readonly loaded = new Map<string, LoadedSnapshot>()
+
+  constructor(
+    private readonly snapshots: SnapshotStore,
+    private readonly keep = 3
+  ) {}
+
+  load(connectionId: string): LoadedSnapshot | null {
+    const current = this.snapshots.current(connectionId)
+    if (!current) return null
+    const cached = this.loaded.get(current.id)
+    if (cached) return cached
+    const whole = this.snapshots.load(connectionId)
+    if (!whole) return null
+    const loaded: LoadedSnapshot = { snapshotId: whole.summary.id, fetchedAt: whole.summary.fetchedAt, index: new DirectoryIndex(whole.data), attributes: knownAttributes(whole.data.people) }
+    this.loaded.set(loaded.snapshotId, loaded)
+    for (const old of [...this.loaded.keys()].slice(0, Math.max(0, this.loaded.size - this.keep))) this.loaded.delete(old)
+    return loaded
+  }
+}
