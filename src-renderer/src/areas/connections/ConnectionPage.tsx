@@ -19,6 +19,8 @@ import { connectionTabs, openableTab } from './connection-tabs'
 import { ConnectionDetailsTab } from './ConnectionDetailsTab'
 import { KindBadge } from './ConnectionBadges'
 import { DirectoryTab } from './DirectoryTab'
+import { designTabPanels } from './mapping/design-tab-panels'
+import { MappingGate } from './mapping/MappingGate'
 
 export function ConnectionPage(): React.JSX.Element {
   const { id = '' } = useParams()
@@ -93,6 +95,15 @@ function ConnectionView({ connection }: { connection: Connection }): React.JSX.E
         <Tabs.Panel value="directory">
           <DirectoryTab connection={connection} onFetch={() => open('details')} />
         </Tabs.Panel>
+        {designTabPanels.some((panel) => panel.slug === current.slug) && (
+          <MappingGate connectionId={connection.id} onOpenTab={open}>
+            {designTabPanels.map(({ slug, Panel }) => (
+              <Tabs.Panel key={slug} value={slug}>
+                <Panel />
+              </Tabs.Panel>
+            ))}
+          </MappingGate>
+        )}
       </Tabs>
       {dialogs.dialogs}
     </>

@@ -1,0 +1,137 @@
+/**
+ * One person's outcome, as Try it on a person shows it: what they become (user, agent, or not
+ * imported, and whether they count as active), each site mapping's verdict in sequence, the Halo
+ * record field by field with the rule that set each value, site, roles, CABs and licence, and the
+ * warnings.
+ */
+import { Badge, Divider, Group, List, Stack, Table, Text, ThemeIcon } from '@mantine/core'
+import { IconCheck, IconMinus, IconX } from '@tabler/icons-react'
+import type { DesiredRecord, PersonOutcome, SitePlacement } from '../../../../../src-shared/mapping/outcome'
+
+const roleLabels: Record<PersonOutcome['role'], string> = { user: 'Halo user', agent: 'Agent and user', none: 'Not imported' }
+
+export function OutcomeView({ outcome, stale }: { outcome: PersonOutcome; stale: boolean }): React.JSX.Element {
+  return (
+    <Stack gap="sm" aria-busy={stale} aria-label={`Outcome for ${outcome.displayName}`} style={{ opacity: stale ? 0.7 : 1 }}>
+      <Group gap="xs">
+        <Badge color={outcome.role === 'none' ? 'gray' : outcome.role === 'agent' ? 'grape' : 'blue'} variant="light">
+          {roleLabels[outcome.role]}
+        </Badge>
+        <Badge color={outcome.active ? 'teal' : 'orange'} variant="light">
+          {outcome.active ? 'Active' : `Inactive (${outcome.status})`}
+        </Badge>
+      </Group>
+      {outcome.skipReason && <Text size="sm">{outcome.skipReason}</Text>}
+      {outcome.checks.length > 0 && (
+        <Stack gap={4}>
+          <Text size="sm" fw={600}>
+            Site mappings
+          </Text>
+          <List size="sm" spacing={4} aria-label="Site mapping checks" listStyleType="none">
+            {outcome.checks.map((check) => (
+              <List.Item
+                key={check.mappingId}
+                data-matched={check.matched}
+                icon={
+                  <ThemeIcon size={18} radius="xl" variant="light" color={check.mappingId === outcome.winner ? 'teal' : check.matched ? 'yellow' : 'gray'}>
+                    {check.mappingId === outcome.winner ? <IconCheck size={12} /> : check.matched ? <IconMinus size={12} /> : <IconX size={12} />}
+                  </ThemeIcon>
+                }
+              >
+                <Text span size="sm" fw={check.mappingId === outcome.winner ? 600 : 400}>
+                  {check.label}
+                </Text>
+                {check.mappingId === outcome.winner && <Text span size="sm"> — wins</Text>}
+                {check.reason && (
+                  <Text span size="sm" c="dimmed">
+                    {' '}
+                    — {check.reason}
+                  </Text>
+                )}
+              </List.Item>
+            ))}
+          </List>
+        </Stack>
+      )}
+      {outcome.user && <RecordView title="Halo user" record={outcome.user} />}
+      {outcome.agent && <RecordView title="Halo agent" record={outcome.agent} />}
+      {outcome.role !== 'none' && (
+        <Text size="xs" c="dimmed">
+          Which existing Halo record this person matches is worked out in the preview, where Halo’s users and agents are read.
+        </Text>
+      )}
+      {outcome.warnings.length > 0 && (
+        <Stack gap={4} role="list" aria-label="Warnings">
+          {outcome.warnings.map((warning, index) => (
+            <Text key={index} size="sm" c="yellow.8" role="listitem">
+              {warning.message}
+            </Text>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  )
+}
+
+function placement(site: SitePlacement | null): string {
+  if (!site) return 'No site'
+  if (site.kind === 'create') return `${site.siteName} — a new site under ${site.clientName}`
+  return `${site.siteName}${site.clientName ? ` (${site.clientName})` : ''}${site.byDefault ? ' — the default site' : ''}`
+}
+
+function RecordView({ title, record }: { title: string; record: DesiredRecord }): React.JSX.Element {
+  return (
+    <Stack gap={4} component="section" aria-label={title}>
+      <Divider label={title} labelPosition="left" />
+      {record.kind === 'user' && (
+        <Text size="sm">
+          <Text span fw={600}>
+            Site:
+          </Text>{' '}
+          {placement(record.site)}
+        </Text>
+      )}
+      <Table fz="sm" verticalSpacing={4} horizontalSpacing="xs" layout="fixed">
+        <Table.Tbody>
+          {record.fields.map((field) => (
+            <Table.Tr key={field.target}>
+              <Table.Th w="38%" fw={500} style={{ verticalAlign: 'top' }}>
+                {field.label}
+              </Table.Th>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                {field.value ?? <Text span c="dimmed" size="sm">(empty)</Text>}
+                <Text size="xs" c="dimmed">
+                  {field.ruleId === null ? field.note : `from ${field.source || 'a template'}${field.note ? ` · ${field.note}` : ''}`}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {record.roles.desired.length > 0 && (
+        <Text size="sm">
+          <Text span fw={600}>
+            {record.kind === 'agent' ? 'Agent roles:' : 'User roles:'}
+          </Text>{' '}
+          {record.roles.desired.map((role) => `${role.name} (${role.via})`).join(', ')}
+        </Text>
+      )}
+      {record.cabs.desired.length > 0 && (
+        <Text size="sm">
+          <Text span fw={600}>
+            CABs:
+          </Text>{' '}
+          {record.cabs.desired.map((cab) => `${cab.name} (${cab.via})`).join(', ')}
+        </Text>
+      )}
+      {record.licence && (
+        <Text size="sm">
+          <Text span fw={600}>
+            Licence:
+          </Text>{' '}
+          {record.licence === 'none' ? 'none' : record.licence}
+        </Text>
+      )}
+    </Stack>
+  )
+}

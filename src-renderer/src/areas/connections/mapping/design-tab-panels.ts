@@ -1,0 +1,9 @@
+/** The design tabs this version has: their slug in connection-tabs.ts, the issue tab they show, and their panel. */
+import type { ConfigIssue } from '../../../../../src-shared/mapping/config-issue'
+import { FieldMappingsTab } from './FieldMappingsTab'
+import { ImportsTab } from './ImportsTab'
+
+export const designTabPanels: ReadonlyArray<{ slug: string; tab: ConfigIssue['tab']; Panel: () => React.JSX.Element }> = [
+  { slug: 'field-mappings', tab: 'fields', Panel: FieldMappingsTab },
+  { slug: 'imports', tab: 'imports', Panel: ImportsTab }
+]
