@@ -15,10 +15,26 @@ function rows<T extends { id: string }>(label: string, before: readonly T[], aft
   return parts.length === 0 ? [] : [`${label}: ${parts.join(', ')}`]
 }
 
+/** Settings by the name their tab gives them. */
+const settingNames: Record<string, string> = {
+  importType: 'what to import',
+  userMatching: 'user matching fields',
+  agentMatching: 'agent matching fields',
+  activeStatuses: 'active statuses',
+  deactivateOutOfScope: 'deactivate people out of scope',
+  defaultSiteId: 'default site (id)',
+  guardrails: 'guardrails',
+  delta: 'delta queries',
+  enabled: 'on',
+  ticketTypeId: 'ticket type (id)',
+  templateId: 'template (id)',
+  otherwise: 'agents no rule applies to'
+}
+
 function settings(label: string, before: Record<string, unknown>, after: Record<string, unknown>, skip: readonly string[] = []): string[] {
   return Object.keys(after)
     .filter((key) => !skip.includes(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-    .map((key) => `${label}: ${key} ${show(before[key])} → ${show(after[key])}`)
+    .map((key) => `${label}: ${settingNames[key] ?? key} ${show(before[key])} → ${show(after[key])}`)
 }
 
 function show(value: unknown): string {

@@ -39,7 +39,8 @@ function FieldTable({ kind }: { kind: HaloRecordKind }): React.JSX.Element {
     ...haloFields(kind).map((field) => ({ value: field.key, label: field.label })),
     ...(kind === 'user' ? customFields.map((field) => ({ value: `${customFieldPrefix}${field.label}`, label: `${field.label} (custom field)` })) : [])
   ]
-  const attributeData = attributes.map((attribute) => ({ value: attribute.value, label: attribute.sample ? `${attribute.value} — e.g. ${attribute.sample}` : attribute.value }))
+  const attributeData = attributes.map((attribute) => ({ value: attribute.value, label: attribute.value }))
+  const samples = new Map(attributes.map((attribute) => [attribute.value, attribute.sample]))
   const change = (id: string, apply: (row: FieldMapping) => void): void =>
     design.update((draft) => {
       const row = draft.fields[kind].find((candidate) => candidate.id === id)
@@ -72,10 +73,10 @@ function FieldTable({ kind }: { kind: HaloRecordKind }): React.JSX.Element {
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={36}>#</Table.Th>
-              <Table.Th>Directory attribute</Table.Th>
-              <Table.Th>Halo field</Table.Th>
+              <Table.Th w="28%">Directory attribute</Table.Th>
+              <Table.Th w="26%">Halo field</Table.Th>
               <Table.Th>Transforms</Table.Th>
-              <Table.Th w={112}>
+              <Table.Th w={140}>
                 <VisuallyHidden>Actions</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
@@ -120,6 +121,16 @@ function FieldTable({ kind }: { kind: HaloRecordKind }): React.JSX.Element {
                     value={row.source === '' ? null : row.source}
                     onChange={(value) => change(row.id, (draft) => (draft.source = value ?? ''))}
                     nothingFoundMessage="No one in the snapshot has that attribute"
+                    renderOption={({ option }) => (
+                      <Stack gap={0}>
+                        <Text size="sm">{option.label}</Text>
+                        {samples.get(option.value) && (
+                          <Text size="xs" c="dimmed" lineClamp={1}>
+                            e.g. {samples.get(option.value)}
+                          </Text>
+                        )}
+                      </Stack>
+                    )}
                   />
                 </Table.Td>
                 <Table.Td style={{ verticalAlign: 'top' }}>
