@@ -24,6 +24,8 @@ export interface ConnectionsDeps {
   now?: () => Date
   /** Okta server clock speed (time-scaled sandboxes in tests and benchmarks). */
   oktaTimeScale?: number
+  /** The apps a connection's mappings filter on, whose assignments a fetch reads too. */
+  assignmentApps?: (connectionId: string) => string[]
 }
 
 const credentialId = (id: string): string => `connection:${id}:okta-credential`
@@ -124,6 +126,7 @@ export class Connections {
         client,
         executor,
         writer,
+        assignmentApps: this.deps.assignmentApps?.(id) ?? [],
         onProgress: (progress) => this.deps.events.emit('task:progress', { taskId, ...describeProgress(progress, Date.now() - started) })
       }).catch((error: unknown) => {
         throw oktaError(error, { orgUrl: settings.orgUrl, what: 'the directory', tokenError: executor.lastTokenError })

@@ -123,6 +123,18 @@ describe('MappingService', () => {
     expect(mapping.get(secondId).config).toEqual(mapping.get(connectionId).config)
     expect(mapping.readImport(secondId, '{"version": 99}')).toMatchObject({ ok: false })
 
+    // An app filter: the next fetch reads that app's assignments, and the filter counts its people.
+    const app = (await (await fetch(`${okta.orgUrl}/api/v1/apps?limit=200`, { headers: { Authorization: `SSWS ${okta.credentials.apiToken}` } })).json()) as Array<{ id: string; label: string }>
+    const slack = app.find((candidate) => candidate.label === 'Slack')
+    expect(slack).toBeDefined()
+    const assigned = (await (await fetch(`${okta.orgUrl}/api/v1/apps/${slack?.id ?? ''}/users?limit=500`, { headers: { Authorization: `SSWS ${okta.credentials.apiToken}` } })).json()) as unknown[]
+    const withApp: ConnectionConfig = structuredClone(good)
+    withApp.siteMappings.push({ kind: 'existing-site', id: 'slack', sequence: 9, siteId: siteOf(halo, 'Manchester'), agentRoleId: null, groupName: null, criteria: [], includeExternal: true, appId: slack?.id ?? null, statuses: [], userRoleId: null })
+    mapping.save(connectionId, withApp)
+    expect(mapping.assignmentApps(connectionId)).toEqual([slack?.id])
+    await workspace.services.connections.fetch(connectionId)
+    expect(mapping.siteCounts(connectionId, withApp).counts.find((count) => count.mappingId === 'slack')?.matches).toBe(assigned.length)
+
     // Offline: both sandboxes gone, everything above still answers from the snapshot and the cache.
     await okta.close()
     await halo.close()

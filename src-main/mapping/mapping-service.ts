@@ -34,16 +34,13 @@ export class MappingService {
   }
 
   get(connectionId: string): MappingState {
-    const connection = this.deps.connections.get(connectionId)
-    const row = this.deps.db.select().from(connectionConfigTable).where(eq(connectionConfigTable.connectionId, connectionId)).get()
-    let config = defaultConfig(connection.kind)
-    if (row) {
-      const read = readConfigText(row.document)
-      // A stored document was valid when saved; one that no longer reads is reported, not lost.
-      if (!read.ok) throw new StudioError('INTERNAL', `The saved configuration of ${connection.name} cannot be read: ${read.problems.join(' ')}`, { connectionId })
-      config = read.config
-    }
-    return { config, stored: row !== undefined, ...this.check(connectionId, config) }
+    const { config, stored } = this.stored(connectionId)
+    return { config, stored, ...this.check(connectionId, config) }
+  }
+
+  /** The apps the saved site mappings filter on (a directory fetch reads their assignments). */
+  assignmentApps(connectionId: string): string[] {
+    return this.stored(connectionId).config.siteMappings.flatMap((mapping) => (mapping.appId === null ? [] : [mapping.appId]))
   }
 
   validate(connectionId: string, config: ConnectionConfig): ConfigIssue[] {
@@ -112,6 +109,17 @@ export class MappingService {
       }
     })
     return { people: snapshot.index.data.people.length, counts: [...counts.values()] }
+  }
+
+  /** The saved configuration, or the source's defaults. */
+  private stored(connectionId: string): { config: ConnectionConfig; stored: boolean } {
+    const connection = this.deps.connections.get(connectionId)
+    const row = this.deps.db.select().from(connectionConfigTable).where(eq(connectionConfigTable.connectionId, connectionId)).get()
+    if (!row) return { config: defaultConfig(connection.kind), stored: false }
+    const read = readConfigText(row.document)
+    // A stored document was valid when saved; one that no longer reads is reported, not lost.
+    if (!read.ok) throw new StudioError('INTERNAL', `The saved configuration of ${connection.name} cannot be read: ${read.problems.join(' ')}`, { connectionId })
+    return { config: read.config, stored: true }
   }
 
   private check(connectionId: string, config: ConnectionConfig): Pick<MappingState, 'issues' | 'context'> {

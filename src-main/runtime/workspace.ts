@@ -61,6 +61,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
   const lookups = new LookupCache(database.db)
   const connectionRepo = new ConnectionRepo(database.db)
   const snapshots = new SnapshotStore(database.db, database.sqlite)
+  const mapping = new MappingService({ db: database.db, connections: connectionRepo, snapshots, lookups })
   const services: Services = {
     about: {
       name: 'Identity Studio for Halo',
@@ -87,9 +88,10 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
       snapshots,
       vault,
       events,
-      oktaTimeScale: options.oktaTimeScale
+      oktaTimeScale: options.oktaTimeScale,
+      assignmentApps: (id) => mapping.assignmentApps(id)
     }),
-    mapping: new MappingService({ db: database.db, connections: connectionRepo, snapshots, lookups }),
+    mapping,
     log: options.log
   }
   if (database.migration.applied > 0) {

@@ -3,7 +3,7 @@
  * (200 per page, with member counts, so the size of the work is known — Everyone's count is the number
  * of people), then people of every status (200 per page, a filter so DEPROVISIONED are included) and
  * each non-empty group's members (1,000 per page, the endpoint's maximum; never per user) side by side,
- * then apps. Pages are written to the snapshot as they arrive, so memory stays flat; member pages go
+ * then apps (and the users of apps the mappings filter on). Pages are written to the snapshot as they arrive, so memory stays flat; member pages go
  * to SQLite as Okta sent them, which keeps only each member's id.
  */
 import type { Client } from '@okta/okta-sdk-nodejs'
@@ -17,7 +17,7 @@ import type { PacedExecutor } from './paced-executor'
 /** `filter` (unlike a plain list) includes DEPROVISIONED people (okta.md §1). */
 export const everyStatusFilter = oktaUserStatuses.map((status) => `status eq "${status}"`).join(' or ')
 
-export const oktaPageSizes = { users: 200, groups: 200, members: 1000, apps: 200 } as const
+export const oktaPageSizes = { users: 200, groups: 200, members: 1000, apps: 200, appUsers: 500 } as const
 
 export interface SnapshotProgress {
   phase: 'groups' | 'people' | 'apps'
@@ -34,6 +34,8 @@ export async function fetchOktaSnapshot(options: {
   executor: PacedExecutor
   writer: SnapshotWriter
   onProgress?: (progress: SnapshotProgress) => void
+  /** Apps whose assignments the mappings filter on (site mappings' app filters): their users are read too. */
+  assignmentApps?: readonly string[]
   /**
    * Workers reading group members at once (the executor caps requests overall). Six leave two of the
    * executor's eight slots to the people list, which reads a page ahead: its pages follow a cursor,
@@ -89,9 +91,17 @@ export async function fetchOktaSnapshot(options: {
   progress.phase = 'apps'
   report()
   let apps = 0
+  const appIds = new Set<string>()
   for await (const page of oktaPages(client, '/api/v1/apps', { limit: oktaPageSizes.apps })) {
-    writer.addApps(page.map(normaliseOktaApp))
+    const rows = page.map(normaliseOktaApp)
+    writer.addApps(rows)
+    for (const app of rows) appIds.add(app.id)
     apps += page.length
+  }
+  // Only apps the org still has: a filter naming a deleted app matches no one (validation says so).
+  for (const appId of new Set(options.assignmentApps ?? [])) {
+    if (!appIds.has(appId)) continue
+    for await (const page of oktaPages(client, `/api/v1/apps/${encodeURIComponent(appId)}/users`, { limit: oktaPageSizes.appUsers })) writer.addAssignments(appId, page.map((user) => String(user.id)))
   }
   return {
     people: progress.people,
