@@ -85,7 +85,9 @@ test('mappings are designed, checked, tried, saved, exported and imported with t
 
   // The draft survives leaving the connection.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workspace home' }).click()
-  await openConnection(page, 'Northwind Okta', 'Imports')
+  await openConnection(page, 'Northwind Okta', 'Details')
+  await expect(page.getByRole('alert').filter({ hasText: 'Unsaved mapping changes' })).toBeVisible()
+  await page.getByRole('tab', { name: 'Imports' }).click()
   await expect(page.getByRole('region', { name: 'Unsaved changes' })).toBeVisible()
 
   // Imports: email after login, SUSPENDED counted active.

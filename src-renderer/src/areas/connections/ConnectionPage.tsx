@@ -5,8 +5,8 @@
  * belongs to the page, so it keeps running and reporting while the admin switches tabs. After a
  * delete the page goes back to the list.
  */
-import { Anchor, Button, Group, Skeleton, Tabs, Text, Tooltip } from '@mantine/core'
-import { IconArrowLeft, IconPencil, IconPlugConnectedX, IconTrash } from '@tabler/icons-react'
+import { Alert, Anchor, Button, Group, Skeleton, Tabs, Text, Tooltip } from '@mantine/core'
+import { IconArrowLeft, IconDeviceFloppy, IconPencil, IconPlugConnectedX, IconTrash } from '@tabler/icons-react'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import type { Connection } from '../../../../src-shared/contract'
 import { useConnections, useDirectoryFetch } from '../../api/connections'
@@ -20,6 +20,7 @@ import { ConnectionDetailsTab } from './ConnectionDetailsTab'
 import { KindBadge } from './ConnectionBadges'
 import { DirectoryTab } from './DirectoryTab'
 import { designTabPanels } from './mapping/design-tab-panels'
+import { useStoredDraft } from './mapping/draft-store'
 import { MappingGate } from './mapping/MappingGate'
 
 export function ConnectionPage(): React.JSX.Element {
@@ -45,6 +46,8 @@ function ConnectionView({ connection }: { connection: Connection }): React.JSX.E
   const dialogs = useConnectionDialogs({ onDeleted: () => void navigate(paths.connections) })
   const fetch = useDirectoryFetch(connection.id)
   const current = openableTab(search.get('tab') ?? undefined)
+  const draft = useStoredDraft(connection.id)
+  const onDesignTab = designTabPanels.some((panel) => panel.slug === current.slug)
   const open = (slug: string): void => {
     if (openableTab(slug).slug === slug) void navigate(connectionPath(connection.id, slug === 'details' ? undefined : slug))
   }
@@ -89,13 +92,21 @@ function ConnectionView({ connection }: { connection: Connection }): React.JSX.E
             )
           )}
         </Tabs.List>
+        {draft && !onDesignTab && (
+          <Alert color="blue" variant="light" mb="md" icon={<IconDeviceFloppy aria-hidden />} title="Unsaved mapping changes">
+            Your changes to this connection’s mappings are kept until you save or discard them on a mapping tab.{' '}
+            <Anchor component="button" type="button" size="sm" onClick={() => open(designTabPanels[0]?.slug ?? 'field-mappings')}>
+              Go to the mappings
+            </Anchor>
+          </Alert>
+        )}
         <Tabs.Panel value="details">
           <ConnectionDetailsTab connection={connection} fetch={fetch} onBrowse={() => open('directory')} />
         </Tabs.Panel>
         <Tabs.Panel value="directory">
           <DirectoryTab connection={connection} onFetch={() => open('details')} />
         </Tabs.Panel>
-        {designTabPanels.some((panel) => panel.slug === current.slug) && (
+        {onDesignTab && (
           <MappingGate connectionId={connection.id} onOpenTab={open}>
             {designTabPanels.map(({ slug, Panel }) => (
               <Tabs.Panel key={slug} value={slug}>
