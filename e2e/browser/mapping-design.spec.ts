@@ -17,6 +17,9 @@ async function prepare(page: Page, okta: OktaFixtures['okta']): Promise<void> {
   // Test connection caches Halo's look-ups (sites, roles, custom fields…).
   await page.getByRole('button', { name: 'Test connection' }).click()
   await expect(page.getByText(/All \d+ checks passed/)).toBeVisible()
+  // Refresh also reads Halo's users and agents, which Try it on a person matches against.
+  await page.getByRole('region', { name: 'Look-ups' }).getByRole('button', { name: 'Refresh' }).click()
+  await expect(page.getByRole('region', { name: 'Look-ups' })).toContainText(/Fetched (just now|\d+ seconds? ago)/)
   for (const name of ['Northwind Okta', 'Second Okta']) {
     await okta.addConnection(okta.sandboxInput(name))
     await page.getByRole('button', { name: 'Fetch directory' }).click()
@@ -107,6 +110,8 @@ test('mappings are designed, checked, tried, saved, exported and imported with t
   await expect(outcome).toContainText('Halo user')
   await expect(outcome).toContainText('Manchester (Northwind Traders) — the default site')
   await expect(outcome.getByRole('row', { name: /^Name / })).toContainText('MAXIMILIAN-ALEXANDER FEATHERSTONEHAUGH-MONTGOMERY-WOLFESCHLEGELSTEIN')
+  await expect(outcome.getByLabel('Matching')).toContainText(/Matches Halo user #\d+ by |No Halo user matches: a new user would be created\./)
+  await expect(outcome.getByLabel('Matching')).toContainText('Halo’s users and agents as read')
   await shoot(page, 'mapping-try-it')
 
   // Export, then import into the second connection.

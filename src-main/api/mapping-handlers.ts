@@ -12,7 +12,7 @@ export function mappingHandlers({ mapping }: Services): { [N in MappingProcedure
     'mapping:save': ({ connectionId, config }) => mapping.save(connectionId, config),
     'mapping:export': ({ connectionId }) => mapping.export(connectionId),
     'mapping:readImport': ({ connectionId, text }) => mapping.readImport(connectionId, text),
-    'mapping:try': ({ connectionId, config, personId }) => ({ outcome: mapping.tryPerson(connectionId, config, personId) }),
+    'mapping:try': ({ connectionId, config, personId }) => mapping.tryPerson(connectionId, config, personId),
     'mapping:attributes': ({ connectionId }) => ({ attributes: mapping.attributes(connectionId) }),
     'mapping:siteCounts': ({ connectionId, config }) => mapping.siteCounts(connectionId, config)
   }

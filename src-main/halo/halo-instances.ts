@@ -11,7 +11,7 @@ import { HaloAuth } from './halo-auth'
 import { checkHaloConnection, lookupQueries } from './halo-check'
 import { HaloClient } from './halo-client'
 import { HaloInstanceRepo, settingsOf, type HaloInstanceRow } from './halo-instance-repo'
-import type { LookupCache } from './lookup-cache'
+import type { HaloPeopleKind, LookupCache } from './lookup-cache'
 import { vaultTokenCache } from './token-cache'
 
 interface Connected {
@@ -134,13 +134,20 @@ export class HaloInstances {
     return check
   }
 
-  /** Reads every look-up again; if the instance cannot be reached the cache is kept and offline is set. */
+  /**
+   * Reads every look-up again, and Halo's users and agents for matching; if the instance cannot be
+   * reached the cache is kept and offline is set.
+   */
   async refreshLookups(id: string): Promise<{ offline: boolean; reason: string | null; lookups: HaloInstance['lookups'] }> {
     const row = this.deps.repo.get(id)
     const { client } = this.connect(row)
     const fresh: [HaloLookupKind, Record<string, unknown>[]][] = []
+    const people: Array<[HaloPeopleKind, Record<string, unknown>[]]> = []
     try {
       for (const kind of haloLookupKinds) fresh.push([kind, await client.list(kind, { query: lookupQueries[kind] })])
+      // Everyone, inactive and disabled too: matching must find the record to reactivate.
+      people.push(['users', await client.list('users', { query: { includeinactive: true, includeactive: true } })])
+      people.push(['agents', await client.list('agents', { query: { includeenabled: true, includedisabled: true } })])
     } catch (error) {
       if (error instanceof StudioError && error.code === 'UNREACHABLE') {
         return { offline: true, reason: error.message, lookups: this.deps.cache.summaries(id) }
@@ -149,6 +156,7 @@ export class HaloInstances {
     }
     const fetchedAt = this.now().toISOString()
     for (const [kind, records] of fresh) this.deps.cache.store(id, kind, records, fetchedAt)
+    for (const [kind, records] of people) this.deps.cache.storePeople(id, kind, records, fetchedAt)
     return { offline: false, reason: null, lookups: this.deps.cache.summaries(id) }
   }
 

@@ -106,11 +106,19 @@ describe('MappingService', () => {
     const people = workspace.services.connections.snapshotPeople(connectionId, { search: '', offset: 0, limit: 500 }).rows
     const londoner = people.find((person) => person.city === 'London' && person.department !== 'IT')
     expect(londoner).toBeDefined()
-    const outcome = mapping.tryPerson(connectionId, good, londoner?.id ?? '')
+    const tried = mapping.tryPerson(connectionId, good, londoner?.id ?? '')
+    const outcome = tried.outcome
+    expect(tried.haloPeopleFetchedAt).not.toBeNull()
     expect(outcome.winner).toBe('london')
     expect(outcome.user?.site).toMatchObject({ kind: 'existing', siteName: 'London – Head Office' })
     expect(outcome.checks[0]).toMatchObject({ mappingId: 'it-agents', matched: false, reason: 'not in the group "Department - IT"' })
     expect(outcome.user?.fields.find((field) => field.target === 'emailaddress')?.value).toBe(londoner?.email)
+
+    // Matching against Halo's users as last read (Refresh look-ups reads them): an email differing only in case still matches.
+    const emailCase = okta.truth().halo.changed.find((change) => change.change === 'emailCase')
+    const recased = people.find((person) => person.login === emailCase?.login)
+    const everyone: ConnectionConfig = { ...structuredClone(good), imports: { ...good.imports, defaultSiteId: siteOf(halo, 'Manchester') } }
+    expect(mapping.tryPerson(connectionId, everyone, recased?.id ?? '').outcome.userMatch).toMatchObject({ kind: 'matched', by: 'emailaddress' })
 
     // Export, then import into the other connection: it says what changes, and saves the same.
     const exported = mapping.export(connectionId)
@@ -139,7 +147,7 @@ describe('MappingService', () => {
     await okta.close()
     await halo.close()
     expect(mapping.get(connectionId).issues.filter((issue) => issue.severity === 'error')).toEqual([])
-    expect(mapping.tryPerson(connectionId, good, londoner?.id ?? '').winner).toBe('london')
+    expect(mapping.tryPerson(connectionId, good, londoner?.id ?? '').outcome.winner).toBe('london')
     expect(mapping.attributes(connectionId).map((attribute) => attribute.name)).toEqual(expect.arrayContaining(['city', 'department', 'email', 'firstName', 'managerId']))
   }, 60_000)
 })

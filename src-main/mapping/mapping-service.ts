@@ -14,6 +14,7 @@ import { readConfigText } from '../../src-shared/mapping/config-read'
 import { configVersion, type ConnectionConfig } from '../../src-shared/mapping/config-schema'
 import type { PersonOutcome } from '../../src-shared/mapping/outcome'
 import type { ConnectionRepo } from '../connections/connection-repo'
+import type { HaloRecords } from '../core/halo-state'
 import { MappingEngine } from '../core/mapping-engine'
 import { checkSiteMappings, compileSiteMappings, isExternal } from '../core/site-mappings'
 import { TransformError } from '../core/transforms'
@@ -80,11 +81,16 @@ export class MappingService {
     return { ok: true, config: read.config, migratedFrom: read.migratedFrom, changes: describeConfigChanges(current, read.config), issues: this.validate(connectionId, read.config) }
   }
 
-  tryPerson(connectionId: string, config: ConnectionConfig, personId: string): PersonOutcome {
-    const { snapshot, engine } = this.engine(connectionId, config)
+  /** One person under an unsaved configuration, matched against Halo's users and agents as last read (when they were). */
+  tryPerson(connectionId: string, config: ConnectionConfig, personId: string): { outcome: PersonOutcome; haloPeopleFetchedAt: string | null } {
+    const connection = this.deps.connections.get(connectionId)
+    const users = this.deps.lookups.people(connection.haloInstanceId, 'users')
+    const agents = this.deps.lookups.people(connection.haloInstanceId, 'agents')
+    const records = users ? { users: users.records, agents: agents?.records ?? [] } : null
+    const { snapshot, engine } = this.engine(connectionId, config, records)
     const person = snapshot.index.data.people.find((candidate) => candidate.id === personId)
     if (!person) throw new StudioError('NOT_FOUND', 'That person is not in the current snapshot; fetch the directory again or pick someone else.', { personId })
-    return engine.evaluate(person, { explain: true })
+    return { outcome: engine.evaluate(person, { explain: true }), haloPeopleFetchedAt: users?.fetchedAt ?? null }
   }
 
   attributes(connectionId: string): Array<{ name: string; sample: string }> {
@@ -137,12 +143,12 @@ export class MappingService {
     return { issues, context: { snapshotFetchedAt: snapshot?.fetchedAt ?? null, lookupsCached } }
   }
 
-  private engine(connectionId: string, config: ConnectionConfig): { snapshot: LoadedSnapshot; engine: MappingEngine } {
+  private engine(connectionId: string, config: ConnectionConfig, records: HaloRecords | null): { snapshot: LoadedSnapshot; engine: MappingEngine } {
     const connection = this.deps.connections.get(connectionId)
     const snapshot = this.loader.load(connectionId)
     if (!snapshot) throw new StudioError('NOT_FOUND', `${connection.name} has no directory snapshot yet: fetch the directory on the Details tab first.`, { connectionId })
     const lookups = haloLookupsFrom(this.deps.lookups, connection.haloInstanceId)
-    return { snapshot, engine: this.compile(() => new MappingEngine(config, lookups, snapshot.index)) }
+    return { snapshot, engine: this.compile(() => new MappingEngine(config, lookups, snapshot.index, records)) }
   }
 
   /** A regex that does not compile is the admin's to fix: said as a validation failure. */

@@ -59,7 +59,8 @@ export const mappingProcedures = {
   'mapping:try': {
     summary: '"Try it on a person": what one snapshot person becomes under an unsaved configuration, with every reason.',
     input: z.object({ connectionId, config: connectionConfigSchema, personId: z.string().min(1) }).strict(),
-    output: z.object({ outcome: personOutcomeSchema })
+    /** `haloPeopleFetchedAt`: when Halo's users and agents matched against were read, or null if never (no match is shown). */
+    output: z.object({ outcome: personOutcomeSchema, haloPeopleFetchedAt: z.string().nullable() })
   },
   'mapping:attributes': {
     summary: 'The attributes people in the snapshot have, each with a sample value, for pickers.',

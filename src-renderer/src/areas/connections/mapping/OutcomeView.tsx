@@ -6,11 +6,12 @@
  */
 import { Badge, Divider, Group, List, Stack, Table, Text, ThemeIcon } from '@mantine/core'
 import { IconCheck, IconMinus, IconX } from '@tabler/icons-react'
-import type { DesiredRecord, PersonOutcome, SitePlacement } from '../../../../../src-shared/mapping/outcome'
+import type { DesiredRecord, MatchResult, PersonOutcome, SitePlacement } from '../../../../../src-shared/mapping/outcome'
+import { RelativeTime } from '../../../components/RelativeTime'
 
 const roleLabels: Record<PersonOutcome['role'], string> = { user: 'Halo user', agent: 'Agent and user', none: 'Not imported' }
 
-export function OutcomeView({ outcome, stale }: { outcome: PersonOutcome; stale: boolean }): React.JSX.Element {
+export function OutcomeView({ outcome, stale, haloPeopleFetchedAt }: { outcome: PersonOutcome; stale: boolean; haloPeopleFetchedAt: string | null }): React.JSX.Element {
   return (
     <Stack gap="sm" aria-busy={stale} aria-label={`Outcome for ${outcome.displayName}`} style={{ opacity: stale ? 0.7 : 1 }}>
       <Group gap="xs">
@@ -56,9 +57,24 @@ export function OutcomeView({ outcome, stale }: { outcome: PersonOutcome; stale:
       {outcome.user && <RecordView title="Halo user" record={outcome.user} />}
       {outcome.agent && <RecordView title="Halo agent" record={outcome.agent} />}
       {outcome.role !== 'none' && (
-        <Text size="xs" c="dimmed">
-          Which existing Halo record this person matches is worked out in the preview, where Halo’s users and agents are read.
-        </Text>
+        <Stack gap={2} aria-label="Matching">
+          <Text size="sm" fw={600}>
+            In Halo
+          </Text>
+          {haloPeopleFetchedAt === null ? (
+            <Text size="sm" c="dimmed">
+              Halo’s users have not been read yet: refresh the Halo instance’s look-ups to see which record this person matches.
+            </Text>
+          ) : (
+            <>
+              <MatchLine what="user" match={outcome.userMatch} />
+              {outcome.agent && <MatchLine what="agent" match={outcome.agentMatch} />}
+              <Text size="xs" c="dimmed">
+                Halo’s users and agents as read <RelativeTime iso={haloPeopleFetchedAt} />.
+              </Text>
+            </>
+          )}
+        </Stack>
       )}
       {outcome.warnings.length > 0 && (
         <Stack gap={4} role="list" aria-label="Warnings">
@@ -71,6 +87,20 @@ export function OutcomeView({ outcome, stale }: { outcome: PersonOutcome; stale:
       )}
     </Stack>
   )
+}
+
+function MatchLine({ what, match }: { what: 'user' | 'agent'; match: MatchResult | null }): React.JSX.Element | null {
+  if (!match) return null
+  const by = (field: string, value: string): string => (field === 'external id' ? 'by the directory id stored on it' : `by ${field} “${value}”`)
+  if (match.kind === 'matched') return <Text size="sm">Matches Halo {what} #{match.recordId} {by(match.by, match.value)}: it would be updated.</Text>
+  if (match.kind === 'conflict') {
+    return (
+      <Text size="sm" c="red">
+        Conflict: {match.recordIds.length} Halo {what}s match {by(match.by, match.value)} (#{match.recordIds.join(', #')}). The preview asks which one; nothing is guessed.
+      </Text>
+    )
+  }
+  return <Text size="sm">No Halo {what} matches: a new {what} would be created.</Text>
 }
 
 function placement(site: SitePlacement | null): string {

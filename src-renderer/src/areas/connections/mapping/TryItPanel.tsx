@@ -59,7 +59,7 @@ export function TryItPanel(): React.JSX.Element {
               </Text>
             )}
             {tried.error && <ErrorNotice title="This person could not be tried" error={tried.error} />}
-            {personId !== null && tried.data && <OutcomeView outcome={tried.data.outcome} stale={tried.isPlaceholderData || tried.isFetching} />}
+            {personId !== null && tried.data && <OutcomeView outcome={tried.data.outcome} stale={tried.isPlaceholderData || tried.isFetching} haloPeopleFetchedAt={tried.data.haloPeopleFetchedAt} />}
             {personId !== null && tried.isPending && <Loader size="sm" aria-label="Trying" />}
           </>
         )}
