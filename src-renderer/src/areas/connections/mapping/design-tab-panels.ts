@@ -2,8 +2,10 @@
 import type { ConfigIssue } from '../../../../../src-shared/mapping/config-issue'
 import { FieldMappingsTab } from './FieldMappingsTab'
 import { ImportsTab } from './ImportsTab'
+import { SiteMappingsTab } from './SiteMappingsTab'
 
 export const designTabPanels: ReadonlyArray<{ slug: string; tab: ConfigIssue['tab']; Panel: () => React.JSX.Element }> = [
   { slug: 'field-mappings', tab: 'fields', Panel: FieldMappingsTab },
+  { slug: 'site-mappings', tab: 'sites', Panel: SiteMappingsTab },
   { slug: 'imports', tab: 'imports', Panel: ImportsTab }
 ]
