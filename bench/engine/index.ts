@@ -34,7 +34,9 @@ const lookups: HaloLookups = {
   userRoles: Array.from({ length: 6 }, (_, index) => ({ id: index + 1, name: `User role ${index}` })),
   cabs: Array.from({ length: 6 }, (_, index) => ({ id: index + 1, name: `CAB ${index}` })),
   ticketTypes: [],
-  customFields: ['CFCostCentre', 'CFEmployeeType', 'CFLocation']
+  templates: [],
+  customFields: ['CFCostCentre', 'CFEmployeeType', 'CFLocation'],
+  ticketCustomFields: []
 }
 // Halo: nine in ten people already there (by email, some in other cases, a tenth of those carrying
 // their Okta id), 500 of them twice (conflicts); padded to 100,000 with people Okta does not have.

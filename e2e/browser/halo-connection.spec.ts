@@ -22,8 +22,8 @@ test('add the sandbox Halo, test it, browse its look-ups, then keep browsing the
 
   await page.getByRole('button', { name: 'Test connection' }).click()
   const checks = page.getByRole('list', { name: 'Connection checks' }).getByRole('listitem')
-  await expect(page.getByText('All 13 checks passed')).toBeVisible()
-  await expect(checks).toHaveCount(13)
+  await expect(page.getByText('All 14 checks passed')).toBeVisible()
+  await expect(checks).toHaveCount(14)
   for (const check of await checks.all()) await expect(check).toHaveAttribute('data-ok', 'true')
   await expect(checks.filter({ hasText: 'Signed in to the Halo API' })).toContainText(`Token issued by ${haloSandbox.baseUrl}/auth`)
   await expect(checks.filter({ hasText: 'Sites readable' })).toContainText('11 records')
@@ -109,6 +109,6 @@ test.describe('a Halo-hosted instance', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Hosted Halo' })).toBeVisible()
     await expect(page.getByRole('region', { name: 'Connection details' })).toContainText('Halo-hosted · tenant northwind')
     await page.getByRole('button', { name: 'Test connection' }).click()
-    await expect(page.getByText('All 13 checks passed')).toBeVisible()
+    await expect(page.getByText('All 14 checks passed')).toBeVisible()
   })
 })

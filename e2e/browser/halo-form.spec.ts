@@ -71,7 +71,7 @@ test('a very long name wraps, editing keeps the stored secret, and deleting asks
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Halo' })).toBeVisible()
   await page.getByRole('button', { name: 'Test connection' }).click()
-  await expect(page.getByText('All 13 checks passed')).toBeVisible()
+  await expect(page.getByText('All 14 checks passed')).toBeVisible()
 
   // A second instance with the long name, for the list.
   await page.getByRole('link', { name: 'Halo instances', exact: true }).first().click()
@@ -129,7 +129,7 @@ test.describe('the demo workspace', () => {
     await expect(card.getByText('Demo sandbox')).toBeVisible()
     await card.getByRole('link', { name: 'Demo Halo (local sandbox)' }).click()
     await page.getByRole('button', { name: 'Test connection' }).click()
-    await expect(page.getByText('All 13 checks passed')).toBeVisible()
+    await expect(page.getByText('All 14 checks passed')).toBeVisible()
     await shoot(page, 'halo-demo-detail')
   })
 })

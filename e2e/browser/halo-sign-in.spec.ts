@@ -47,7 +47,7 @@ test('signs in with Halo in the browser, tests the connection, and signs out', a
 
   await expect(details.getByText('Signed in', { exact: true })).toBeVisible()
   await page.getByRole('button', { name: 'Test connection' }).click()
-  await expect(page.getByText('All 13 checks passed')).toBeVisible()
+  await expect(page.getByText('All 14 checks passed')).toBeVisible()
 
   await details.getByRole('button', { name: 'Sign out' }).click()
   await expect(details.getByText('Not signed in')).toBeVisible()

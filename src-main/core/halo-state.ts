@@ -1,6 +1,7 @@
 /**
  * What the mapping engine knows of Halo, as plain data: the cached look-ups it maps onto (sites with
- * their client, clients, agent roles, user roles, CABs, ticket types, user custom fields) and the
+ * their client, clients, agent roles, user roles, CABs, ticket types and templates, user and ticket
+ * custom fields) and the
  * existing users and agents it matches people against. Built by the caller from the look-up cache or
  * from a live read; the engine does no I/O.
  */
@@ -16,6 +17,11 @@ export interface HaloSite extends HaloNamed {
   clientName: string | null
 }
 
+export interface HaloTemplate extends HaloNamed {
+  /** The ticket type the template is for, when Halo says. */
+  ticketTypeId: HaloRef | null
+}
+
 export interface HaloLookups {
   /** Null where the look-up was never cached (existence cannot be checked). */
   sites: HaloSite[] | null
@@ -24,8 +30,11 @@ export interface HaloLookups {
   userRoles: HaloNamed[] | null
   cabs: HaloNamed[] | null
   ticketTypes: HaloNamed[] | null
+  templates: HaloTemplate[] | null
   /** User custom field names (CF…). */
   customFields: string[] | null
+  /** Ticket custom field names (CF…), for onboarding tickets. */
+  ticketCustomFields: string[] | null
 }
 
 /** An existing Halo user or agent: its id and the fields matching compares. */

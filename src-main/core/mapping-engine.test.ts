@@ -172,3 +172,57 @@ describe('matching and activity', () => {
     expect(result.evaluate(alan).active).toBe(false)
   })
 })
+
+describe('onboarding', () => {
+  const onboarding = (built: Parameters<Parameters<typeof config>[0] & object>[0]): void => {
+    built.onboarding = {
+      enabled: true,
+      ticketTypeId: 21,
+      templateId: 31,
+      fields: [
+        { id: 'summary', target: 'summary', template: 'New starter: {displayName}' },
+        { id: 'details', target: 'details', template: '{displayName} joins {department} in {city}. Phone: {primaryPhone}' },
+        { id: 'cf', target: 'custom:CFStarterEmail', template: '{email}' }
+      ]
+    }
+  }
+
+  it('renders the ticket a creation would log over the person’s attributes, with the type and template names', () => {
+    const outcome = engine(onboarding).evaluate(ada)
+    expect(outcome.onboarding).toEqual({
+      ticketTypeId: 21,
+      ticketTypeName: 'New starter',
+      templateId: 31,
+      templateName: 'Standard new starter',
+      fields: [
+        { target: 'summary', label: 'Summary', value: 'New starter: Ada Lovelace', ruleId: 'summary' },
+        { target: 'details', label: 'Details', value: 'Ada Lovelace joins Engineering in London. Phone: +44 20 7946 0000', ruleId: 'details' },
+        { target: 'custom:CFStarterEmail', label: 'CFStarterEmail', value: 'ada@northwind.example', ruleId: 'cf' }
+      ]
+    })
+    // Empty attributes leave their placeholder empty; a field rendering to nothing is null.
+    const withDefaultSite = engine((built) => {
+      onboarding(built)
+      built.imports.defaultSiteId = 1
+    })
+    expect(withDefaultSite.evaluate(blank).onboarding?.fields.find((row) => row.target === 'custom:CFStarterEmail')?.value).toBeNull()
+  })
+
+  it('has no ticket with onboarding off, or for someone not imported', () => {
+    expect(engine().evaluate(ada).onboarding).toBeNull()
+    const none = engine((built) => {
+      onboarding(built)
+      built.siteMappings = []
+    }).evaluate(ada)
+    expect(none.role).toBe('none')
+    expect(none.onboarding).toBeNull()
+  })
+
+  it('warns when a ticket field is longer than Halo keeps', () => {
+    const outcome = engine((built) => {
+      onboarding(built)
+      built.onboarding.fields[0] = { id: 'summary', target: 'summary', template: `${'x'.repeat(250)} {displayName}` }
+    }).evaluate(ada)
+    expect(outcome.warnings).toContainEqual({ code: 'too-long', target: 'ticket:summary', message: 'Onboarding ticket Summary is 263 characters; Halo keeps at most 255.' })
+  })
+})

@@ -4,7 +4,7 @@
  * becomes in Halo (see src-shared/mapping/outcome.ts): the winning site mapping and why the others did
  * not win, the user and agent records field by field, site (existing, to be created under a client,
  * or the default), roles, CABs and licence from the advanced group mappings, whether they count as
- * active, and which Halo record they match.
+ * active, which Halo record they match, and the onboarding ticket their creation would log.
  */
 import type { DirectoryPerson } from '../../src-shared/contract'
 import type { ConnectionConfig } from '../../src-shared/mapping/config-schema'
@@ -14,6 +14,7 @@ import { attributeText, DirectoryIndex, readAttribute, type DirectoryData } from
 import { CompiledFieldMappings } from './field-mappings'
 import { sameRef, type HaloLookups, type HaloNamed, type HaloRecords, type HaloRef } from './halo-state'
 import { RecordMatcher } from './matching'
+import { CompiledOnboarding } from './onboarding'
 import { checkSiteMappings, compileSiteMappings, isExternal, type CompiledSiteMapping, type PersonContext } from './site-mappings'
 
 interface GroupRule {
@@ -49,6 +50,7 @@ export class MappingEngine {
   private readonly cabRules: GroupRules
   private readonly userRoleRules: GroupRules
   private readonly activeStatuses: ReadonlySet<string>
+  private readonly onboarding: CompiledOnboarding | null
 
   /** Throws TransformError when a criterion's regex does not compile (validation reports it first). */
   constructor(
@@ -76,6 +78,7 @@ export class MappingEngine {
     this.cabRules = rules(config.advanced.cabs, (row) => row.cabId, lookups.cabs)
     this.userRoleRules = rules(config.advanced.userRoles, (row) => row.userRoleId, lookups.userRoles)
     this.activeStatuses = new Set(config.imports.activeStatuses)
+    this.onboarding = CompiledOnboarding.compile(config.onboarding, lookups)
   }
 
   /** Every person of the snapshot, in its order. */
@@ -93,7 +96,7 @@ export class MappingEngine {
     if (!winner && (defaultSite === null || this.config.imports.importType === 'agents')) {
       const skipReason =
         this.siteMappings.length === 0 ? 'There are no site mappings yet (Site Mappings tab), and no default site.' : 'No site mapping matches this person, and no default site is set (Imports tab).'
-      return { personId: person.id, displayName: person.displayName, status: person.status, active, role: 'none', skipReason, winner: winnerId, checks, user: null, agent: null, userMatch: null, agentMatch: null, warnings }
+      return { personId: person.id, displayName: person.displayName, status: person.status, active, role: 'none', skipReason, winner: winnerId, checks, user: null, agent: null, userMatch: null, agentMatch: null, onboarding: null, warnings }
     }
     let site: SitePlacement | null
     if (!winner) site = this.existingSite(defaultSite ?? '', true)
@@ -137,6 +140,7 @@ export class MappingEngine {
       agent,
       userMatch: this.userMatcher?.match(person.id, user) ?? null,
       agentMatch: agent ? (this.agentMatcher?.match(person.id, agent) ?? null) : null,
+      onboarding: this.onboarding?.ticketFor(person, warnings) ?? null,
       warnings
     }
   }

@@ -87,7 +87,7 @@ describe('validateConfig', () => {
       ['advanced', 'ar', 'roleId', 'Agent role mapping 1: the agent role "role-gone" does not exist in Halo.'],
       ['advanced', 'cab', 'cabId', 'CAB mapping 1: the change advisory board 8 does not exist in Halo.'],
       ['onboarding', null, 'ticketTypeId', 'Onboarding is on, but no ticket type is chosen.'],
-      ['onboarding', 'again', 'target', 'Onboarding field 3: the ticket field summary is filled twice.'],
+      ['onboarding', 'again', 'target', 'Onboarding field 3: the ticket field Summary is filled twice.'],
       ['onboarding', 'again', 'template', 'Onboarding field 3: the template names {nickname}, which no one in the directory snapshot has.'],
       ['imports', null, 'userMatching', 'User matching field 2 is "shoe", which is not a Halo user field Identity Studio can match on.'],
       ['imports', null, 'userMatching', 'User matching lists Email address twice.'],
@@ -96,8 +96,37 @@ describe('validateConfig', () => {
     ])
   })
 
+  it('checks the onboarding ticket: its type, a template of that type, a summary, ticket fields Halo has, no empty template', () => {
+    const built = config((draft) => {
+      draft.onboarding = {
+        enabled: true,
+        ticketTypeId: 21,
+        templateId: 32,
+        fields: [
+          { id: 'details', target: 'details', template: '{displayName} starts' },
+          { id: 'cf', target: 'custom:CFNope', template: '{email}' },
+          { id: 'odd', target: 'priority', template: 'High' },
+          { id: 'blank', target: 'custom:CFStarterEmail', template: '  ' }
+        ]
+      }
+    })
+    expect(errors(built)).toEqual([
+      ['onboarding', null, 'templateId', 'Onboarding: the template "Printer fault" is for Incident tickets, not New starter.'],
+      ['onboarding', 'cf', 'target', 'Onboarding field 2: the ticket custom field CFNope does not exist in Halo.'],
+      ['onboarding', 'odd', 'target', 'Onboarding field 3: "priority" is not a ticket field Identity Studio can fill.'],
+      ['onboarding', 'blank', 'template', 'Onboarding field 4: the template is empty, so CFStarterEmail would be blank.']
+    ])
+    // Without a template, a ticket needs a summary row; a template of the right type gives one.
+    built.onboarding.templateId = null
+    expect(errors(built)).toContainEqual(['onboarding', null, 'fields', 'Onboarding tickets would have no summary, and Halo refuses a ticket without one.'])
+    built.onboarding.templateId = 31
+    expect(errors(built).filter(([tab, rowId]) => tab === 'onboarding' && rowId === null)).toEqual([])
+    built.onboarding.templateId = 99
+    expect(errors(built)).toContainEqual(['onboarding', null, 'templateId', 'Onboarding: the ticket template 99 does not exist in Halo.'])
+  })
+
   it('says once per look-up that it was never cached, instead of failing every row', () => {
-    const empty: HaloLookups = { sites: null, clients: null, agentRoles: null, userRoles: null, cabs: null, ticketTypes: null, customFields: null }
+    const empty: HaloLookups = { sites: null, clients: null, agentRoles: null, userRoles: null, cabs: null, ticketTypes: null, templates: null, customFields: null, ticketCustomFields: null }
     const issues = validateConfig(config(), { lookups: empty, attributes: null, groups: null, apps: null })
     expect(issues.every((issue) => issue.severity === 'warning')).toBe(true)
     expect(issues.map((issue) => issue.message)).toEqual([

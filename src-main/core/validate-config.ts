@@ -2,13 +2,13 @@
  * Checks a whole configuration against Halo's cached look-ups and the directory snapshot, and says
  * where each problem is (tab, row, input) and how to fix it: each Halo field targeted once per table
  * (seed 001), Name mapped, custom fields existing in Halo, sites / clients / roles / CABs / ticket
- * types existing, regexes compiling, templates naming attributes people have, sequence numbers unique,
+ * types existing, a template for its ticket type, onboarding ticket fields that Halo has, regexes compiling, templates naming attributes people have, sequence numbers unique,
  * statuses and matching fields valid. Look-ups never cached are one warning, not a wall of errors.
  */
 import type { ConnectionConfig, FieldMapping, SiteMapping } from '../../src-shared/mapping/config-schema'
 import { criterionOperators } from '../../src-shared/mapping/config-schema'
 import type { ConfigIssue } from '../../src-shared/mapping/config-issue'
-import { customFieldPrefix, haloFieldSpec, haloFields, type HaloRecordKind } from '../../src-shared/mapping/halo-fields'
+import { customFieldPrefix, haloFieldSpec, haloFields, haloTicketFields, ticketFieldSpec, type HaloRecordKind } from '../../src-shared/mapping/halo-fields'
 import { oktaUserStatuses } from '../../src-shared/okta-statuses'
 import { sameRef, type HaloLookups, type HaloNamed } from './halo-state'
 import { compileRegex, templateAttributes, TransformError } from './transforms'
@@ -87,18 +87,7 @@ export function validateConfig(config: ConnectionConfig, context: ValidationCont
     add('warning', 'advanced', null, 'licences', 'Licence management is on, but with no rules it changes nothing.', 'Add a rule per agent role, or turn licence management off.')
   }
 
-  const { onboarding } = config
-  if (onboarding.enabled) {
-    if (onboarding.ticketTypeId === null) add('error', 'onboarding', null, 'ticketTypeId', 'Onboarding is on, but no ticket type is chosen.', 'Choose the ticket type to log for each new user, or turn onboarding off.')
-    else exists(context.lookups.ticketTypes, onboarding.ticketTypeId, 'ticket types', 'onboarding', null, 'ticketTypeId', 'Onboarding')
-  }
-  const ticketTargets = new Set<string>()
-  onboarding.fields.forEach((row, index) => {
-    const where = `Onboarding field ${index + 1}`
-    if (ticketTargets.has(row.target)) add('error', 'onboarding', row.id, 'target', `${where}: the ticket field ${row.target} is filled twice.`, 'Keep one row per ticket field.')
-    ticketTargets.add(row.target)
-    template(row.template, 'onboarding', row.id, 'template', where)
-  })
+  onboardingIssues(config, context, add, exists, template)
 
   const { imports } = config
   for (const kind of ['user', 'agent'] as const) {
@@ -189,5 +178,37 @@ function siteMappingIssues(mapping: SiteMapping, where: string, config: Connecti
       add('error', 'sites', mapping.id, 'criteria', `${at}: "${criterion.field}" needs a value to compare with.`, 'Enter the value, or use "is empty" / "is not empty".')
     }
     if (context.attributes && !context.attributes.has(criterion.field)) add('warning', 'sites', mapping.id, 'criteria', `${at}: no one in the directory snapshot has the attribute "${criterion.field}".`, 'Pick an attribute from the picker.')
+  })
+}
+
+function onboardingIssues(config: ConnectionConfig, context: ValidationContext, add: Add, exists: Exists, template: Check): void {
+  const { onboarding } = config
+  const chosenTemplate = onboarding.templateId === null ? null : (context.lookups.templates?.find((candidate) => sameRef(candidate.id, onboarding.templateId)) ?? null)
+  if (onboarding.enabled) {
+    if (onboarding.ticketTypeId === null) add('error', 'onboarding', null, 'ticketTypeId', 'Onboarding is on, but no ticket type is chosen.', 'Choose the ticket type to log for each new user, or turn onboarding off.')
+    else exists(context.lookups.ticketTypes, onboarding.ticketTypeId, 'ticket types', 'onboarding', null, 'ticketTypeId', 'Onboarding')
+    if (onboarding.templateId === null && !onboarding.fields.some((row) => row.target === 'summary')) {
+      add('error', 'onboarding', null, 'fields', 'Onboarding tickets would have no summary, and Halo refuses a ticket without one.', 'Add a Summary row (e.g. "New starter: {displayName}"), or choose a template that gives one.')
+    }
+  }
+  if (onboarding.templateId !== null) {
+    exists(context.lookups.templates, onboarding.templateId, 'ticket templates', 'onboarding', null, 'templateId', 'Onboarding')
+    if (chosenTemplate && chosenTemplate.ticketTypeId !== null && onboarding.ticketTypeId !== null && !sameRef(chosenTemplate.ticketTypeId, onboarding.ticketTypeId)) {
+      const typeName = (id: string | number): string => context.lookups.ticketTypes?.find((type) => sameRef(type.id, id))?.name ?? `#${id}`
+      add('error', 'onboarding', null, 'templateId', `Onboarding: the template "${chosenTemplate.name}" is for ${typeName(chosenTemplate.ticketTypeId)} tickets, not ${typeName(onboarding.ticketTypeId)}.`, 'Choose a template of the chosen ticket type, or no template.')
+    }
+  }
+  const filled = new Set<string>()
+  onboarding.fields.forEach((row, index) => {
+    const where = `Onboarding field ${index + 1}`
+    const spec = ticketFieldSpec(row.target)
+    if (!spec) add('error', 'onboarding', row.id, 'target', `${where}: "${row.target}" is not a ticket field Identity Studio can fill.`, `Choose ${haloTicketFields.map((field) => field.label).join(', ')} or a ticket custom field.`)
+    else if (filled.has(row.target)) add('error', 'onboarding', row.id, 'target', `${where}: the ticket field ${spec.label} is filled twice.`, 'Keep one row per ticket field.')
+    else if (row.target.startsWith(customFieldPrefix) && context.lookups.ticketCustomFields && !context.lookups.ticketCustomFields.some((name) => name.toLowerCase() === row.target.slice(customFieldPrefix.length).toLowerCase())) {
+      add('error', 'onboarding', row.id, 'target', `${where}: the ticket custom field ${spec.label} does not exist in Halo.`, 'Create it in Halo for tickets, refresh the look-ups, then pick it.')
+    }
+    filled.add(row.target)
+    if (row.template.trim() === '') add('error', 'onboarding', row.id, 'template', `${where}: the template is empty, so ${spec?.label ?? row.target} would be blank.`, 'Write the text, with {attribute} placeholders for the person’s details, or delete the row.')
+    template(row.template, 'onboarding', row.id, 'template', where)
   })
 }

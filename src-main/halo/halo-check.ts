@@ -29,6 +29,7 @@ const permissionToGrant: Record<HaloLookupKind | 'users' | 'agents', string> = {
   teams: 'the "admin" scope and an administrator role for the agent',
   cabs: 'the "admin" scope and an administrator role for the agent',
   ticketTypes: 'the "admin" scope and an administrator role for the agent',
+  templates: 'the "admin" scope and an administrator role for the agent',
   fieldInfo: 'the "admin" scope and an administrator role for the agent',
   licences: 'the "read:softwarelicensing" scope and Software Licensing access for the agent'
 }

@@ -48,6 +48,8 @@ export const haloEntities = {
   teams: { path: 'Team', envelope: null, label: 'teams', schema: z.looseObject({ id: intId, name: text, inactive: flag }) },
   cabs: { path: 'CAB', envelope: null, label: 'change advisory boards', schema: z.looseObject({ id: intId, name: text, members: z.array(z.looseObject({})).nullish() }) },
   ticketTypes: { path: 'TicketType', envelope: null, label: 'ticket types', schema: z.looseObject({ id: intId, name: text }) },
+  /** Ticket templates (for onboarding tickets): `/api/Template`, not in the reference — a bare array with `tickettype_id` assumed [U]. */
+  templates: { path: 'Template', envelope: null, label: 'ticket templates', schema: z.looseObject({ id: intId, name: text, tickettype_id: z.number().nullish() }) },
   fieldInfo: { path: 'FieldInfo', envelope: null, label: 'custom fields', schema: z.looseObject({ id: intId, name: text, label: text }) },
   licences: { path: 'SoftwareLicence', envelope: 'licences', label: 'licences', schema: z.looseObject({ id: intId, name: text }) },
   tickets: { path: 'Tickets', envelope: 'tickets', label: 'tickets', schema: z.looseObject({ id: intId, summary: text }) }

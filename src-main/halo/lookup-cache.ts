@@ -106,14 +106,21 @@ function project(kind: HaloLookupKind, record: Record<string, unknown>): HaloLoo
   const inactive = record.inactive === true || record.isdisabled === true || record.is_active === false
   switch (kind) {
     case 'sites':
-      return { id, name: text(record.name) ?? `Site ${id}`, detail: text(record.client_name) ?? (record.client_id ? `Client ${text(record.client_id)}` : null), inactive }
+      return { id, name: text(record.name) ?? `Site ${id}`, detail: text(record.client_name) ?? (record.client_id ? `Client ${text(record.client_id)}` : null), appliesTo: null, inactive }
     case 'fieldInfo':
-      return { id, name: text(record.label) ?? text(record.name) ?? `Field ${id}`, detail: text(record.name), inactive }
+      return { id, name: text(record.label) ?? text(record.name) ?? `Field ${id}`, detail: text(record.name), appliesTo: customFieldUsage(record), inactive }
+    case 'templates':
+      return { id, name: text(record.name) ?? `Template ${id}`, detail: text(record.tickettype_name), appliesTo: text(record.tickettype_id), inactive }
     case 'cabs': {
       const members = Array.isArray(record.members) ? record.members.length : null
-      return { id, name: text(record.name) ?? `CAB ${id}`, detail: members === null ? null : `${members} member${members === 1 ? '' : 's'}`, inactive }
+      return { id, name: text(record.name) ?? `CAB ${id}`, detail: members === null ? null : `${members} member${members === 1 ? '' : 's'}`, appliesTo: null, inactive }
     }
     default:
-      return { id, name: text(record.name) ?? `#${id}`, detail: null, inactive }
+      return { id, name: text(record.name) ?? `#${id}`, detail: null, appliesTo: null, inactive }
   }
+}
+
+/** What a custom field is for, as Halo's FieldInfo `usage` says it, as text (see customFieldApplies); null when it does not say. */
+export function customFieldUsage(record: Record<string, unknown>): string | null {
+  return typeof record.usage === 'string' ? record.usage.toLowerCase() : typeof record.usage === 'number' ? String(record.usage) : null
 }

@@ -1,14 +1,15 @@
 /**
  * The engine's inputs from what the workspace keeps offline: Halo's cached look-ups turned into
- * HaloLookups (sites with their client, agent roles, user roles, CABs, ticket types, user custom
- * fields), and a connection's snapshot loaded whole — kept in memory per snapshot, since "Try it on a
+ * HaloLookups (sites with their client, agent roles, user roles, CABs, ticket types and templates,
+ * user and ticket custom fields), and a connection's snapshot loaded whole — kept in memory per snapshot, since "Try it on a
  * person" asks again at every edit and a snapshot never changes once complete.
  */
 import type { HaloLookupKind } from '../../src-shared/contract'
 import { DirectoryIndex, knownAttributes } from '../core/directory-data'
-import type { HaloLookups, HaloNamed, HaloSite } from '../core/halo-state'
+import { customFieldApplies } from '../../src-shared/mapping/halo-fields'
+import type { HaloLookups, HaloNamed, HaloSite, HaloTemplate } from '../core/halo-state'
 import type { SnapshotStore } from '../directory/snapshot-store'
-import type { LookupCache } from '../halo/lookup-cache'
+import { customFieldUsage, type LookupCache } from '../halo/lookup-cache'
 
 type Raw = Record<string, unknown>
 
@@ -34,6 +35,12 @@ export function haloLookupsFrom(cache: LookupCache, instanceId: string): HaloLoo
     return id === null ? [] : [{ id, name: text(record.name) ?? `Site ${id}`, clientId: ref(record.client_id), clientName: text(record.client_name) }]
   })
   const fields = raw('fieldInfo')
+  const customFields = (to: 'user' | 'ticket'): string[] | null =>
+    fields?.filter((field) => customFieldApplies(customFieldUsage(field), to)).flatMap((field) => (text(field.name) ? [String(field.name)] : [])) ?? null
+  const templates = raw('templates')?.flatMap((record): HaloTemplate[] => {
+    const id = ref(record.id)
+    return id === null ? [] : [{ id, name: text(record.name) ?? `Template ${id}`, ticketTypeId: ref(record.tickettype_id) }]
+  })
   return {
     sites: sites ?? null,
     clients: named(raw('clients')),
@@ -41,8 +48,10 @@ export function haloLookupsFrom(cache: LookupCache, instanceId: string): HaloLoo
     userRoles: named(raw('userRoles')),
     cabs: named(raw('cabs')),
     ticketTypes: named(raw('ticketTypes')),
-    // FieldInfo lists every custom field; those for users carry usage "user" where Halo says [U].
-    customFields: fields === null ? null : fields.filter((field) => field.usage === undefined || field.usage === 'user' || field.usage === 1).flatMap((field) => (text(field.name) ? [String(field.name)] : []))
+    templates: templates ?? null,
+    // FieldInfo lists every custom field, users' and tickets' alike.
+    customFields: customFields('user'),
+    ticketCustomFields: customFields('ticket')
   }
 }
 

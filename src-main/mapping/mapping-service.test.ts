@@ -120,6 +120,30 @@ describe('MappingService', () => {
     const everyone: ConnectionConfig = { ...structuredClone(good), imports: { ...good.imports, defaultSiteId: siteOf(halo, 'Manchester') } }
     expect(mapping.tryPerson(connectionId, everyone, recased?.id ?? '').outcome.userMatch).toMatchObject({ kind: 'matched', by: 'emailaddress' })
 
+    // Onboarding from Halo's cached ticket types, templates and ticket custom fields: a ticket custom
+    // field is no user field, a template of another ticket type is refused, and Try it shows the ticket.
+    const idOf = (kind: string, name: string): number => Number(halo.store.all(kind).find((record) => record.name === name)?.id)
+    const onboarding: ConnectionConfig = structuredClone(good)
+    onboarding.onboarding = {
+      enabled: true,
+      ticketTypeId: idOf('ticketTypes', 'New Starter'),
+      templateId: idOf('templates', 'Leaver — standard'),
+      fields: [...good.onboarding.fields, { id: 'starter-email', target: 'custom:CFStarterEmail', template: '{email}' }]
+    }
+    onboarding.fields.user.push({ id: 'ticket-field', source: 'email', target: 'custom:CFStarterEmail', transforms: [] })
+    expect(mapping.validate(connectionId, onboarding).filter((issue) => issue.severity === 'error').map((issue) => issue.message)).toEqual([
+      'User mapping 11: the custom field CFStarterEmail does not exist in Halo.',
+      'Onboarding: the template "Leaver — standard" is for Leaver tickets, not New Starter.'
+    ])
+    onboarding.fields.user.pop()
+    onboarding.onboarding.templateId = idOf('templates', 'New starter — standard kit')
+    expect(mapping.validate(connectionId, onboarding).filter((issue) => issue.severity === 'error')).toEqual([])
+    expect(mapping.tryPerson(connectionId, onboarding, londoner?.id ?? '').outcome.onboarding).toMatchObject({
+      ticketTypeName: 'New Starter',
+      templateName: 'New starter — standard kit',
+      fields: expect.arrayContaining([{ target: 'custom:CFStarterEmail', label: 'CFStarterEmail', value: londoner?.email, ruleId: 'starter-email' }]) as unknown
+    })
+
     // Export, then import into the other connection: it says what changes, and saves the same.
     const exported = mapping.export(connectionId)
     expect(exported.fileName).toBe('northwind-okta.identity-studio.json')

@@ -11,7 +11,7 @@ import { StudioError } from './errors'
 export const haloDeploymentSchema = z.enum(['hosted', 'on-premise'])
 export const haloAuthModeSchema = z.enum(['client_credentials', 'authorization_code'])
 
-export const haloLookupKinds = ['clients', 'sites', 'organisations', 'roles', 'userRoles', 'teams', 'cabs', 'ticketTypes', 'fieldInfo', 'licences'] as const
+export const haloLookupKinds = ['clients', 'sites', 'organisations', 'roles', 'userRoles', 'teams', 'cabs', 'ticketTypes', 'templates', 'fieldInfo', 'licences'] as const
 export const haloLookupKindSchema = z.enum(haloLookupKinds)
 export type HaloLookupKind = z.infer<typeof haloLookupKindSchema>
 
@@ -24,6 +24,7 @@ export const haloLookupLabels: Record<HaloLookupKind, string> = {
   teams: 'Teams',
   cabs: 'Change advisory boards',
   ticketTypes: 'Ticket types',
+  templates: 'Ticket templates',
   fieldInfo: 'Custom fields',
   licences: 'Licences'
 }
@@ -119,6 +120,8 @@ export const haloLookupRowSchema = z.object({
   id: z.union([z.string(), z.number()]),
   name: z.string(),
   detail: z.string().nullable(),
+  /** What the record is for, where Halo says: a custom field's usage ("user", "ticket"), a ticket template's ticket type id. */
+  appliesTo: z.string().nullable(),
   inactive: z.boolean()
 })
 export type HaloLookupRow = z.infer<typeof haloLookupRowSchema>

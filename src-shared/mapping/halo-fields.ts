@@ -2,7 +2,8 @@
  * The Halo fields a mapping may fill, for users and for agents (reference halo-api.md §5.1, §5.2):
  * their API names, labels for pickers, and what the engine checks (required, longest value, email).
  * User custom fields are not listed here: they come from the instance's cached field list and are
- * targeted as `custom:<CF name>`. Lengths are conservative guesses where Halo documents none [U].
+ * targeted as `custom:<CF name>`. Also the ticket fields an onboarding ticket may fill (summary,
+ * details, ticket custom fields). Lengths are conservative guesses where Halo documents none [U].
  */
 export type HaloRecordKind = 'user' | 'agent'
 
@@ -60,6 +61,26 @@ export const haloAgentFields: readonly HaloFieldSpec[] = [
 export const customFieldPrefix = 'custom:'
 /** Halo custom field values: the longest text a custom field takes [U]. */
 export const customFieldMaxLength = 4000
+
+/** What an onboarding ticket may fill besides ticket custom fields (halo-api.md §4.10). */
+export const haloTicketFields: readonly HaloFieldSpec[] = [
+  { key: 'summary', label: 'Summary', required: true, maxLength: 255 },
+  { key: 'details', label: 'Details', maxLength: 64_000 }
+]
+
+export function ticketFieldSpec(key: string): HaloFieldSpec | null {
+  if (key.startsWith(customFieldPrefix)) return { key, label: key.slice(customFieldPrefix.length), maxLength: customFieldMaxLength }
+  return haloTicketFields.find((field) => field.key === key) ?? null
+}
+
+/**
+ * Whether a custom field (its FieldInfo `usage`, as text) is one for users or for tickets. Halo's
+ * numbering is not documented [U]: "1" is taken for users; a field that does not say counts for both.
+ */
+export function customFieldApplies(usage: string | null, to: 'user' | 'ticket'): boolean {
+  if (usage === null) return true
+  return to === 'user' ? usage === 'user' || usage === '1' : usage === 'ticket'
+}
 
 export function haloFields(kind: HaloRecordKind): readonly HaloFieldSpec[] {
   return kind === 'user' ? haloUserFields : haloAgentFields

@@ -2,7 +2,8 @@
  * What the mapping engine says about one directory person: the Halo user (and agent) they would
  * become, field by field with the rule that set each value, where they go (site, or a site to be
  * created under a client), roles, CABs and licence, whether they count as active, which site mapping
- * won and why the others did not, which Halo record they match, and every warning. The preview and
+ * won and why the others did not, which Halo record they match, the onboarding ticket a creation
+ * would log, and every warning. The preview and
  * "Try it on a person" both show this; it is plain data, so it crosses the contract as it is.
  */
 import { z } from 'zod'
@@ -71,6 +72,16 @@ export const matchResultSchema = z.discriminatedUnion('kind', [
 ])
 export type MatchResult = z.infer<typeof matchResultSchema>
 
+/** The onboarding ticket logged when this import creates the person's Halo user (never for a match or an update). */
+export const onboardingTicketSchema = z.object({
+  ticketTypeId: haloId,
+  ticketTypeName: z.string(),
+  templateId: haloId.nullable(),
+  templateName: z.string().nullable(),
+  fields: z.array(z.object({ target: z.string(), label: z.string(), value: z.string().nullable(), ruleId: z.string() }))
+})
+export type OnboardingTicket = z.infer<typeof onboardingTicketSchema>
+
 export const personOutcomeSchema = z.object({
   personId: z.string(),
   displayName: z.string(),
@@ -87,6 +98,8 @@ export const personOutcomeSchema = z.object({
   agent: desiredRecordSchema.nullable(),
   userMatch: matchResultSchema.nullable(),
   agentMatch: matchResultSchema.nullable(),
+  /** With onboarding on, for someone imported: the ticket logged if their user is created. */
+  onboarding: onboardingTicketSchema.nullable(),
   warnings: z.array(engineWarningSchema)
 })
 export type PersonOutcome = z.infer<typeof personOutcomeSchema>

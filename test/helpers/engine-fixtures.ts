@@ -84,8 +84,16 @@ export const lookups: HaloLookups = {
   ],
   userRoles: [{ id: 5, name: 'Approver' }],
   cabs: [{ id: 7, name: 'Main CAB' }],
-  ticketTypes: [{ id: 21, name: 'New starter' }],
-  customFields: ['CFCostCentre']
+  ticketTypes: [
+    { id: 21, name: 'New starter' },
+    { id: 22, name: 'Incident' }
+  ],
+  templates: [
+    { id: 31, name: 'Standard new starter', ticketTypeId: 21 },
+    { id: 32, name: 'Printer fault', ticketTypeId: 22 }
+  ],
+  customFields: ['CFCostCentre'],
+  ticketCustomFields: ['CFStarterEmail']
 }
 
 export const records: HaloRecords = {

@@ -34,6 +34,19 @@ const customFields: ReadonlyArray<{ name: string; label: string; type: number; i
   { name: 'CFContractType', label: 'Contract type', type: 2, inputtype: 2 },
   { name: 'CFBuilding', label: 'Building', type: 0, inputtype: 0 }
 ]
+/** Custom fields on tickets, for onboarding tickets to fill. */
+const ticketCustomFields: ReadonlyArray<{ name: string; label: string; type: number; inputtype: number }> = [
+  { name: 'CFStarterEmail', label: 'Starter email', type: 0, inputtype: 0 },
+  { name: 'CFStarterDepartment', label: 'Starter department', type: 0, inputtype: 0 },
+  { name: 'CFEquipmentNeeded', label: 'Equipment needed', type: 0, inputtype: 1 }
+]
+/** Ticket templates, each for one ticket type (by its position in ticketTypes). */
+const templates: ReadonlyArray<{ name: string; ticketType: string; summary: string }> = [
+  { name: 'New starter — standard kit', ticketType: 'New Starter', summary: 'New starter' },
+  { name: 'New starter — developer kit', ticketType: 'New Starter', summary: 'New starter (developer)' },
+  { name: 'Leaver — standard', ticketType: 'Leaver', summary: 'Leaver' },
+  { name: 'Access request', ticketType: 'Service Request', summary: 'Access request' }
+]
 const licences = [
   { name: 'Microsoft 365 E3', vendor: 'Microsoft', count: 400 },
   { name: 'Microsoft 365 E5', vendor: 'Microsoft', count: 40 },
@@ -71,6 +84,13 @@ export function seedDemoCompany(store: SandboxStore, options: DemoCompanyOptions
       store.put('ticketTypes', { id: index + 1, name, group_id: 1, group_name: 'Service Management', use: 'ticket', visible: true, enduserscanselect: index !== 3, agentscanselect: true, itilrequesttype: index + 1 })
     )
     customFields.forEach((field, index) => store.put('fieldInfo', { id: 101 + index, ...field, usage: 'user', table_id: 1, mandatory: false, searchable: false, values: field.name === 'CFContractType' ? ['Permanent', 'Fixed term', 'Contractor'] : [] }, index + 1))
+    ticketCustomFields.forEach((field, index) =>
+      store.put('fieldInfo', { id: 101 + customFields.length + index, ...field, usage: 'ticket', table_id: 2, mandatory: false, searchable: false, values: [] }, customFields.length + index + 1)
+    )
+    templates.forEach((template, index) => {
+      const typeIndex = ticketTypes.indexOf(template.ticketType)
+      store.put('templates', { id: index + 1, name: template.name, tickettype_id: typeIndex + 1, tickettype_name: template.ticketType, summary: template.summary, details: '', inactive: false })
+    })
     licences.forEach((licence, index) => store.put('licences', { id: index + 1, type: 1, ...licence, client_id: 1, licences_in_use: 0, licences_available: licence.count, is_active: true, deleted: false }))
     store.put('azureadconnections', { id: 1, name: 'Northwind Entra ID', domain: demoEmailDomain, directoryid: random.guid(), applicationid: random.guid(), authorized: false, mappings_user: [], mappings_agent: [], mappings_site: [], createunmatchedusers: false, deactivate_users: false })
     store.put('control', { id: 1, okta_url: '', okta_client_id: '', enableoktasinglesignon: false, enableazuresinglesignon: false, azuretenantid: '', azure_use_oid: false, okta_usermappings: [], okta_sitemappings: [], okta_rolemappings: [] })

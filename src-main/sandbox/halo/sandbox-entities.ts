@@ -104,6 +104,8 @@ export const sandboxEntities: readonly SandboxEntity[] = [
     missing: (r) => (blank(r.name) ? { Message: 'Please enter a Team name' } : null)
   },
   { kind: 'ticketTypes', path: 'TicketType', envelope: null, idType: 'int', flag: null, search: ['name'], filters: ['group_id'], maxPageSize: null, area: 'admin', missing: (r) => (blank(r.name) ? { Message: 'Please enter a name' } : null) },
+  // Ticket templates: `/api/Template` is not in the reference; a bare array filtered by ticket type is our choice [U].
+  { kind: 'templates', path: 'Template', envelope: null, idType: 'int', flag: null, search: ['name'], filters: ['tickettype_id'], maxPageSize: null, area: 'admin', missing: (r) => (blank(r.name) ? { Message: 'Please enter a Template name' } : null) },
   {
     kind: 'tickets',
     path: 'Tickets',
