@@ -2,9 +2,9 @@
  * Designing mappings with the network off: the Halo look-ups are cached and the directory fetched,
  * then both sandboxes stop. The Field Mappings tab shows the defaults; a Halo field chosen twice is
  * an error under its row and Save is refused with a link to it; a transform changes what Try it on a
- * person shows; the draft survives leaving the connection; the Imports tab reorders matching and
- * changes statuses; the configuration is saved, exported, and imported into a second connection,
- * which then exports the same. Screenshots go to e2e/screenshots/ for review.
+ * person shows; a new row is checked until finished; the draft survives leaving the connection; the
+ * Imports tab reorders matching and changes statuses; the configuration is saved, exported, and
+ * imported into a second connection, which then exports the same. Screenshots go to e2e/screenshots/ for review.
  */
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
@@ -85,6 +85,13 @@ test('mappings are designed, checked, tried, saved, exported and imported with t
   await shoot(page, 'mapping-transform-editor', { fullPage: false })
   await editor.getByRole('button', { name: 'Done' }).click()
   await expect(users.getByRole('row', { name: 'User mappings row 1', exact: true })).toContainText('UPPER CASE')
+
+  // A new row is checked like the others until it is finished, then deleted.
+  await page.getByRole('button', { name: 'Add user mapping' }).click()
+  await expect(users.getByRole('row', { name: 'User mappings row 11', exact: true })).toContainText('User mapping 11: no Halo field is chosen.')
+  await expect(page.getByRole('region', { name: 'Unsaved changes' })).toContainText('1 error to fix')
+  await users.getByRole('button', { name: 'Delete row 11', exact: true }).click()
+  await expect(page.getByRole('region', { name: 'Unsaved changes' })).toContainText('No errors')
 
   // The draft survives leaving the connection.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workspace home' }).click()

@@ -36,7 +36,8 @@ describe('validateConfig', () => {
         { id: 'twice', source: 'email', target: 'emailaddress', transforms: [] },
         { id: 'cf', source: 'department', target: 'custom:CFNope', transforms: [] },
         { id: 'tpl', source: '', target: 'notes', transforms: [{ kind: 'template', template: '{firstName} {favouriteColour}' }] },
-        { id: 'rx', source: 'title', target: 'initials', transforms: [{ kind: 'replace', pattern: '[a-', replacement: '', ignoreCase: false }] }
+        { id: 'rx', source: 'title', target: 'initials', transforms: [{ kind: 'replace', pattern: '[a-', replacement: '', ignoreCase: false }] },
+        { id: 'new', source: '', target: '', transforms: [] }
       )
       draft.fields.agent.push({ id: 'agent-cf', source: 'department', target: 'custom:CFCostCentre', transforms: [] })
     })
@@ -45,6 +46,7 @@ describe('validateConfig', () => {
       ['fields', 'cf', 'target', 'User mapping 11: the custom field CFNope does not exist in Halo.'],
       ['fields', 'tpl', 'transforms', 'User mapping 12, transform 1: the template names {favouriteColour}, which no one in the directory snapshot has.'],
       ['fields', 'rx', 'transforms', expect.stringMatching(/^User mapping 13, transform 1: The pattern "\[a-" is not a valid regular expression/) as string],
+      ['fields', 'new', 'target', 'User mapping 14: no Halo field is chosen.'],
       ['fields', null, 'target', 'No user mapping fills Name, and Halo refuses users without one.'],
       ['fields', 'agent-cf', 'target', 'Agent mapping 7: "custom:CFCostCentre" is not a Halo agent field (custom fields can be mapped for users only).']
     ])

@@ -121,6 +121,10 @@ function fieldIssues(kind: HaloRecordKind, rows: readonly FieldMapping[], contex
   rows.forEach((row, index) => {
     const where = `${table} mapping ${index + 1}`
     const spec = haloFieldSpec(kind, row.target)
+    if (row.target === '') {
+      add('error', 'fields', row.id, 'target', `${where}: no Halo field is chosen.`, 'Pick the Halo field it fills, or delete the row.')
+      return
+    }
     if (!spec) {
       add('error', 'fields', row.id, 'target', `${where}: "${row.target}" is not a Halo ${kind} field${kind === 'agent' && row.target.startsWith(customFieldPrefix) ? ' (custom fields can be mapped for users only)' : ''}.`, `Choose a Halo field from the list.`)
       return

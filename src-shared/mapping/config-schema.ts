@@ -40,8 +40,8 @@ export const fieldMappingSchema = z
     id: rowId,
     /** A directory attribute (the source's own name, e.g. firstName, mail), or empty with a template transform. */
     source: text(200),
-    /** A Halo field key (halo-fields.ts), or `custom:<CF name>` for a user custom field. */
-    target: text(200).min(1),
+    /** A Halo field key (halo-fields.ts), or `custom:<CF name>` for a user custom field; "" in a row not finished yet (validation refuses it). */
+    target: text(200),
     transforms: z.array(transformSchema).max(20).default([])
   })
   .strict()

@@ -16,8 +16,8 @@ export const connectionTabs: readonly ConnectionTab[] = [
   { slug: 'directory', name: 'Directory', summary: 'The people, groups and memberships last fetched, kept on this computer and browsable offline.', arrivesWith: null },
   { slug: 'field-mappings', name: 'Field mappings', summary: 'Which directory attribute fills which Halo user or agent field, with transforms.', arrivesWith: null },
   { slug: 'site-mappings', name: 'Site mappings', summary: 'Which people go to which site or organisation, and which become agents.', arrivesWith: null },
-  { slug: 'advanced', name: 'Advanced', summary: 'Groups that drive agent roles, CAB membership, user roles and licences.', arrivesWith: 'Arrives with group-driven roles and licences' },
-  { slug: 'onboarding', name: 'Onboarding', summary: 'A ticket logged once for each person the import creates.', arrivesWith: 'Arrives with onboarding tickets' },
+  { slug: 'advanced', name: 'Advanced', summary: 'Groups that drive agent roles, CAB membership, user roles and licences.', arrivesWith: null },
+  { slug: 'onboarding', name: 'Onboarding', summary: 'A ticket logged once for each person the import creates.', arrivesWith: null },
   { slug: 'imports', name: 'Imports', summary: 'Matching rules, deactivation, previews and syncs, on demand or on a schedule.', arrivesWith: null },
   { slug: 'sso', name: 'SSO', summary: 'Single sign-on for agents and users, tested with a real sign-in before it is applied.', arrivesWith: 'Arrives with single sign-on' }
 ]

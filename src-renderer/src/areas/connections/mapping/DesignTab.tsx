@@ -15,7 +15,7 @@ export function DesignTab({ tab, children }: { tab: ConfigIssue['tab']; children
         {children}
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 4 }}>
-        <TryItPanel />
+        <TryItPanel tab={tab} />
       </Grid.Col>
     </Grid>
   )

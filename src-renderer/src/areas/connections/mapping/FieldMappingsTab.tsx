@@ -6,13 +6,14 @@
  */
 import { useState } from 'react'
 import { ActionIcon, Badge, Button, Group, Modal, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash, IconWand } from '@tabler/icons-react'
+import { IconPlus, IconTrash, IconWand } from '@tabler/icons-react'
 import type { FieldMapping } from '../../../../../src-shared/mapping/config-schema'
-import { customFieldPrefix, externalIdField, haloFields, type HaloRecordKind } from '../../../../../src-shared/mapping/halo-fields'
+import { externalIdField, haloFields, type HaloRecordKind } from '../../../../../src-shared/mapping/halo-fields'
 import { SectionCard } from '../../../components/SectionCard'
-import { useAttributeOptions, useLookupOptions } from './design-lookups'
+import { useAttributeOptions, useCustomFieldOptions } from './design-lookups'
 import { DesignTab } from './DesignTab'
-import { newRowId, useMappingDesign } from './mapping-design'
+import { moveItem, newRowId, useMappingDesign } from './mapping-design'
+import { MoveButtons } from './MoveButtons'
 import { RowIssues } from './TabIssues'
 import { TransformEditor } from './TransformEditor'
 import { transformSummary } from './transform-labels'
@@ -32,12 +33,12 @@ function FieldTable({ kind }: { kind: HaloRecordKind }): React.JSX.Element {
   const design = useMappingDesign()
   const rows = design.config.fields[kind]
   const attributes = useAttributeOptions()
-  const customFields = useLookupOptions('fieldInfo')
+  const customFields = useCustomFieldOptions('user')
   const [editing, setEditing] = useState<string | null>(null)
   const title = kind === 'user' ? 'User mappings' : 'Agent mappings'
   const targets = [
     ...haloFields(kind).map((field) => ({ value: field.key, label: field.label })),
-    ...(kind === 'user' ? customFields.map((field) => ({ value: `${customFieldPrefix}${field.label}`, label: `${field.label} (custom field)` })) : [])
+    ...(kind === 'user' ? customFields : [])
   ]
   const attributeData = attributes.map((attribute) => ({ value: attribute.value, label: attribute.value }))
   const samples = new Map(attributes.map((attribute) => [attribute.value, attribute.sample]))
@@ -46,11 +47,7 @@ function FieldTable({ kind }: { kind: HaloRecordKind }): React.JSX.Element {
       const row = draft.fields[kind].find((candidate) => candidate.id === id)
       if (row) apply(row)
     })
-  const move = (index: number, by: number): void =>
-    design.update((draft) => {
-      const [row] = draft.fields[kind].splice(index, 1)
-      if (row) draft.fields[kind].splice(index + by, 0, row)
-    })
+  const move = (index: number, by: -1 | 1): void => design.update((draft) => moveItem(draft.fields[kind], index, by))
   const external = externalIdField(design.config.source, kind)
   const editingRow = rows.find((row) => row.id === editing)
   return (
@@ -165,12 +162,7 @@ function FieldTable({ kind }: { kind: HaloRecordKind }): React.JSX.Element {
                     <ActionIcon variant="subtle" aria-label={`Edit the transforms of row ${index + 1}`} onClick={() => setEditing(row.id)}>
                       <IconWand size={16} />
                     </ActionIcon>
-                    <ActionIcon variant="subtle" aria-label={`Move row ${index + 1} up`} disabled={index === 0} onClick={() => move(index, -1)}>
-                      <IconArrowUp size={16} />
-                    </ActionIcon>
-                    <ActionIcon variant="subtle" aria-label={`Move row ${index + 1} down`} disabled={index === rows.length - 1} onClick={() => move(index, 1)}>
-                      <IconArrowDown size={16} />
-                    </ActionIcon>
+                    <MoveButtons index={index} count={rows.length} upLabel={`Move row ${index + 1} up`} downLabel={`Move row ${index + 1} down`} onMove={(by) => move(index, by)} />
                     <ActionIcon variant="subtle" color="red" aria-label={`Delete row ${index + 1}`} onClick={() => design.update((draft) => void draft.fields[kind].splice(index, 1))}>
                       <IconTrash size={16} />
                     </ActionIcon>

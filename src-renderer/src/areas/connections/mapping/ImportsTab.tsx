@@ -5,7 +5,7 @@
  */
 import { useRef, useState } from 'react'
 import { ActionIcon, Alert, Button, Checkbox, Group, List, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core'
-import { IconArrowDown, IconArrowUp, IconDownload, IconFileImport, IconTrash } from '@tabler/icons-react'
+import { IconDownload, IconFileImport, IconTrash } from '@tabler/icons-react'
 import type { ProcedureOutput, StudioError } from '../../../../../src-shared/contract'
 import type { ImportsConfig } from '../../../../../src-shared/mapping/config-schema'
 import { haloFields, type HaloRecordKind } from '../../../../../src-shared/mapping/halo-fields'
@@ -16,7 +16,8 @@ import { SectionCard } from '../../../components/SectionCard'
 import { statusLabel } from '../connection-labels'
 import { haloRef, useLookupOptions } from './design-lookups'
 import { DesignTab } from './DesignTab'
-import { useMappingDesign } from './mapping-design'
+import { moveItem, useMappingDesign } from './mapping-design'
+import { MoveButtons } from './MoveButtons'
 
 export function ImportsTab(): React.JSX.Element {
   const design = useMappingDesign()
@@ -125,12 +126,7 @@ function MatchingList({ kind }: { kind: HaloRecordKind }): React.JSX.Element {
             {index + 1}. {label(value)}
           </Text>
           <Group gap={2} wrap="nowrap">
-            <ActionIcon variant="subtle" aria-label={`Try ${label(value)} earlier`} disabled={index === 0} onClick={() => change((draft) => void draft.splice(index - 1, 0, ...draft.splice(index, 1)))}>
-              <IconArrowUp size={16} />
-            </ActionIcon>
-            <ActionIcon variant="subtle" aria-label={`Try ${label(value)} later`} disabled={index === list.length - 1} onClick={() => change((draft) => void draft.splice(index + 1, 0, ...draft.splice(index, 1)))}>
-              <IconArrowDown size={16} />
-            </ActionIcon>
+            <MoveButtons index={index} count={list.length} upLabel={`Try ${label(value)} earlier`} downLabel={`Try ${label(value)} later`} onMove={(by) => change((draft) => moveItem(draft, index, by))} />
             <ActionIcon variant="subtle" color="red" aria-label={`Stop matching on ${label(value)}`} onClick={() => change((draft) => void draft.splice(index, 1))}>
               <IconTrash size={16} />
             </ActionIcon>

@@ -1,17 +1,28 @@
 /**
  * One person's outcome, as Try it on a person shows it: what they become (user, agent, or not
  * imported, and whether they count as active), each site mapping's verdict in sequence, the Halo
- * record field by field with the rule that set each value, site, roles, CABs and licence, and the
- * warnings.
+ * record field by field with the rule that set each value, site, roles, CABs and licence, the
+ * onboarding ticket a creation would log, and the warnings.
  */
 import { Badge, Divider, Group, List, Stack, Table, Text, ThemeIcon } from '@mantine/core'
 import { IconCheck, IconMinus, IconX } from '@tabler/icons-react'
-import type { DesiredRecord, MatchResult, PersonOutcome, SitePlacement } from '../../../../../src-shared/mapping/outcome'
+import type { DesiredRecord, MatchResult, OnboardingTicket, PersonOutcome, SitePlacement } from '../../../../../src-shared/mapping/outcome'
 import { RelativeTime } from '../../../components/RelativeTime'
+import { useCustomFieldOptions } from './design-lookups'
 
+const licenceLabels: Record<NonNullable<DesiredRecord['licence']>, string> = { named: 'named', concurrent: 'concurrent', none: 'none (taken away)' }
 const roleLabels: Record<PersonOutcome['role'], string> = { user: 'Halo user', agent: 'Agent and user', none: 'Not imported' }
 
-export function OutcomeView({ outcome, stale, haloPeopleFetchedAt }: { outcome: PersonOutcome; stale: boolean; haloPeopleFetchedAt: string | null }): React.JSX.Element {
+export interface OutcomeViewProps {
+  outcome: PersonOutcome
+  stale: boolean
+  haloPeopleFetchedAt: string | null
+  /** Show the onboarding ticket before the records (on the Onboarding tab). */
+  ticketFirst?: boolean
+}
+
+export function OutcomeView({ outcome, stale, haloPeopleFetchedAt, ticketFirst = false }: OutcomeViewProps): React.JSX.Element {
+  const ticket = outcome.onboarding && <TicketView ticket={outcome.onboarding} match={haloPeopleFetchedAt === null ? null : outcome.userMatch} />
   return (
     <Stack gap="sm" aria-busy={stale} aria-label={`Outcome for ${outcome.displayName}`} style={{ opacity: stale ? 0.7 : 1 }}>
       <Group gap="xs">
@@ -23,6 +34,7 @@ export function OutcomeView({ outcome, stale, haloPeopleFetchedAt }: { outcome: 
         </Badge>
       </Group>
       {outcome.skipReason && <Text size="sm">{outcome.skipReason}</Text>}
+      {ticketFirst && ticket}
       {outcome.checks.length > 0 && (
         <Stack gap={4}>
           <Text size="sm" fw={600}>
@@ -76,6 +88,7 @@ export function OutcomeView({ outcome, stale, haloPeopleFetchedAt }: { outcome: 
           )}
         </Stack>
       )}
+      {!ticketFirst && ticket}
       {outcome.warnings.length > 0 && (
         <Stack gap={4} role="list" aria-label="Warnings">
           {outcome.warnings.map((warning, index) => (
@@ -85,6 +98,41 @@ export function OutcomeView({ outcome, stale, haloPeopleFetchedAt }: { outcome: 
           ))}
         </Stack>
       )}
+    </Stack>
+  )
+}
+
+/** The onboarding ticket, and whether this person's match means it would be logged. */
+function TicketView({ ticket, match }: { ticket: OnboardingTicket; match: MatchResult | null }): React.JSX.Element {
+  const labelOf = useFieldLabel('ticket')
+  const when =
+    match === null
+      ? 'Logged only if this import creates their Halo user.'
+      : match.kind === 'none'
+        ? 'Logged when this import creates their Halo user.'
+        : 'Not logged: they match an existing Halo user, and onboarding tickets are only for users an import creates.'
+  return (
+    <Stack gap={4} component="section" aria-label="Onboarding ticket">
+      <Divider label="Onboarding ticket" labelPosition="left" />
+      <Text size="sm">
+        {ticket.ticketTypeName}
+        {ticket.templateName ? ` · template ${ticket.templateName}` : ''}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {when}
+      </Text>
+      <Table fz="sm" verticalSpacing={4} horizontalSpacing="xs" layout="fixed">
+        <Table.Tbody>
+          {ticket.fields.map((field) => (
+            <Table.Tr key={field.target}>
+              <Table.Th w="38%" fw={500} style={{ verticalAlign: 'top' }}>
+                {labelOf(field.target, field.label)}
+              </Table.Th>
+              <Table.Td style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{field.value ?? <Text span c="dimmed" size="sm">(empty)</Text>}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
     </Stack>
   )
 }
@@ -109,7 +157,14 @@ function placement(site: SitePlacement | null): string {
   return `${site.siteName}${site.clientName ? ` (${site.clientName})` : ''}${site.byDefault ? ' — the default site' : ''}`
 }
 
+/** Halo's own label for a custom field target (the engine knows only its CF name). */
+function useFieldLabel(to: 'user' | 'ticket'): (target: string, label: string) => string {
+  const custom = useCustomFieldOptions(to)
+  return (target, label) => custom.find((option) => option.value.toLowerCase() === target.toLowerCase())?.name ?? label
+}
+
 function RecordView({ title, record }: { title: string; record: DesiredRecord }): React.JSX.Element {
+  const labelOf = useFieldLabel('user')
   return (
     <Stack gap={4} component="section" aria-label={title}>
       <Divider label={title} labelPosition="left" />
@@ -126,7 +181,7 @@ function RecordView({ title, record }: { title: string; record: DesiredRecord })
           {record.fields.map((field) => (
             <Table.Tr key={field.target}>
               <Table.Th w="38%" fw={500} style={{ verticalAlign: 'top' }}>
-                {field.label}
+                {labelOf(field.target, field.label)}
               </Table.Th>
               <Table.Td style={{ overflowWrap: 'anywhere' }}>
                 {field.value ?? <Text span c="dimmed" size="sm">(empty)</Text>}
@@ -159,7 +214,7 @@ function RecordView({ title, record }: { title: string; record: DesiredRecord })
           <Text span fw={600}>
             Licence:
           </Text>{' '}
-          {record.licence === 'none' ? 'none' : record.licence}
+          {licenceLabels[record.licence]}
         </Text>
       )}
     </Stack>

@@ -6,13 +6,12 @@
  */
 import { useState } from 'react'
 import { ActionIcon, Button, Divider, Group, Modal, MultiSelect, NumberInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core'
-import { useDebouncedValue } from '@mantine/hooks'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { criterionOperators, type Criterion, type SiteMapping } from '../../../../../src-shared/mapping/config-schema'
 import { oktaUserStatuses } from '../../../../../src-shared/okta-statuses'
-import { useProcedureQuery } from '../../../api/procedure-hooks'
 import { statusLabel } from '../connection-labels'
-import { haloRef, useAttributeOptions, useLookupOptions, type Option } from './design-lookups'
+import { haloRef, useAttributeOptions, useLookupOptions, withCurrent } from './design-lookups'
+import { GroupNameSelect } from './GroupNameSelect'
 import { useMappingDesign } from './mapping-design'
 import { operatorLabels, operatorTakesValue, siteMappingErrors, type SiteMappingErrors } from './site-mapping-labels'
 
@@ -130,7 +129,7 @@ function EditorForm({ initial, isNew, onSave, onClose }: { initial: SiteMapping;
         w={{ base: '100%', xs: 200 }}
       />
       <Divider label="Who it matches" labelPosition="left" />
-      <GroupSelect value={draft.groupName} onChange={(value) => change((copy) => (copy.groupName = value))} />
+      <GroupNameSelect label="Group" description="Only members of this group (its exact name); empty matches anyone." placeholder="Any group" value={draft.groupName} onChange={(value) => change((copy) => (copy.groupName = value))} />
       <Stack gap="xs">
         <Text size="sm" fw={500}>
           Field criteria
@@ -236,35 +235,4 @@ function EditorForm({ initial, isNew, onSave, onClose }: { initial: SiteMapping;
       </Group>
     </Stack>
   )
-}
-
-/** The snapshot's groups, searched as one types; empty is any group. */
-function GroupSelect({ value, onChange }: { value: string | null; onChange: (value: string | null) => void }): React.JSX.Element {
-  const { connectionId } = useMappingDesign()
-  const [search, setSearch] = useState(value ?? '')
-  const [settled] = useDebouncedValue(search, 250)
-  const groups = useProcedureQuery('snapshot:groups', { connectionId, search: settled === value ? '' : settled, offset: 0, limit: 50 })
-  const names = [...new Set((groups.data?.rows ?? []).map((group) => group.name))]
-  return (
-    <Select
-      label="Group"
-      description="Only members of this group (its exact name); empty matches anyone."
-      placeholder="Any group"
-      searchable
-      clearable
-      searchValue={search}
-      onSearchChange={setSearch}
-      data={withCurrent(names.map((name) => ({ value: name, label: name })), value)}
-      value={value}
-      onChange={onChange}
-      filter={({ options }) => options}
-      nothingFoundMessage={groups.isFetching ? 'Searching…' : 'No group of that name in the snapshot'}
-    />
-  )
-}
-
-/** The options, with the current value kept (as its id) when the look-ups no longer have it. */
-function withCurrent(options: Option[], current: number | string | null): Option[] {
-  if (current === null || current === '' || options.some((option) => option.value === String(current))) return options
-  return [{ value: String(current), label: String(current) }, ...options]
 }

@@ -5,15 +5,17 @@
  * or by Move up / Move down (which renumber the sequences 1, 2, 3…) and deleted after a confirmation.
  */
 import { useState } from 'react'
-import { ActionIcon, Badge, Button, Card, Group, Menu, Popover, Stack, Text, Tooltip } from '@mantine/core'
-import { IconArrowDown, IconArrowUp, IconBuilding, IconChevronDown, IconGripVertical, IconPencil, IconPlus, IconSitemap, IconTrash } from '@tabler/icons-react'
+import { ActionIcon, Badge, Button, Card, Group, Menu, Stack, Text, Tooltip } from '@mantine/core'
+import { IconBuilding, IconChevronDown, IconGripVertical, IconPencil, IconPlus, IconSitemap } from '@tabler/icons-react'
 import type { SiteMapping } from '../../../../../src-shared/mapping/config-schema'
 import { useSiteCounts } from '../../../api/mapping'
 import { SectionCard } from '../../../components/SectionCard'
 import { countText, statusLabel } from '../connection-labels'
-import { useLookupOptions, type Option } from './design-lookups'
+import { ConfirmDeleteButton } from './ConfirmDeleteButton'
+import { nameOf, useLookupOptions } from './design-lookups'
 import { DesignTab } from './DesignTab'
 import { newRowId, useMappingDesign } from './mapping-design'
+import { MoveButtons } from './MoveButtons'
 import { criterionText, inSequence, nextSequence, reorder, siteKindLabels } from './site-mapping-labels'
 import { SiteMappingEditor } from './SiteMappingEditor'
 import { RowIssues } from './TabIssues'
@@ -101,13 +103,8 @@ export function SiteMappingsTab(): React.JSX.Element {
                       <ActionIcon variant="subtle" aria-label={`Edit site mapping ${index + 1}`} onClick={() => setEditing({ mapping, isNew: false })}>
                         <IconPencil size={16} />
                       </ActionIcon>
-                      <ActionIcon variant="subtle" aria-label={`Move site mapping ${index + 1} up`} disabled={index === 0} onClick={() => move(mapping.id, index - 1)}>
-                        <IconArrowUp size={16} />
-                      </ActionIcon>
-                      <ActionIcon variant="subtle" aria-label={`Move site mapping ${index + 1} down`} disabled={index === mappings.length - 1} onClick={() => move(mapping.id, index + 1)}>
-                        <IconArrowDown size={16} />
-                      </ActionIcon>
-                      <DeleteButton label={`site mapping ${index + 1}`} onConfirm={() => design.update((draft) => void (draft.siteMappings = draft.siteMappings.filter((candidate) => candidate.id !== mapping.id)))} />
+                      <MoveButtons index={index} count={mappings.length} upLabel={`Move site mapping ${index + 1} up`} downLabel={`Move site mapping ${index + 1} down`} onMove={(by) => move(mapping.id, index + by)} />
+                      <ConfirmDeleteButton label={`site mapping ${index + 1}`} question="Delete this mapping?" onConfirm={() => design.update((draft) => void (draft.siteMappings = draft.siteMappings.filter((candidate) => candidate.id !== mapping.id)))} />
                     </Group>
                   </Group>
                 </Card>
@@ -199,43 +196,6 @@ function EmptyState({ onPick, defaultSite }: { onPick: (kind: Kind) => void; def
       </Group>
     </Stack>
   )
-}
-
-function DeleteButton({ label, onConfirm }: { label: string; onConfirm: () => void }): React.JSX.Element {
-  const [opened, setOpened] = useState(false)
-  return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" withArrow trapFocus>
-      <Popover.Target>
-        <ActionIcon variant="subtle" color="red" aria-label={`Delete ${label}`} onClick={() => setOpened((open) => !open)}>
-          <IconTrash size={16} />
-        </ActionIcon>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Stack gap="xs">
-          <Text size="sm">Delete this mapping?</Text>
-          <Group gap="xs" justify="flex-end">
-            <Button size="xs" variant="default" onClick={() => setOpened(false)}>
-              Keep
-            </Button>
-            <Button
-              size="xs"
-              color="red"
-              onClick={() => {
-                setOpened(false)
-                onConfirm()
-              }}
-            >
-              Delete
-            </Button>
-          </Group>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
-  )
-}
-
-function nameOf(options: Option[], id: number | string): string {
-  return options.find((option) => option.value === String(id))?.label ?? `#${id}`
 }
 
 function blankMapping(kind: Kind, sequence: number): SiteMapping {

@@ -3,9 +3,11 @@
  * empty, lookup table. Each kind shows only its own inputs; steps can be moved and removed.
  */
 import { ActionIcon, Button, Group, Menu, Paper, Select, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core'
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react'
+import { IconPlus, IconTrash } from '@tabler/icons-react'
 import type { Transform } from '../../../../../src-shared/mapping/config-schema'
 import { transformLabels, transformSummary } from './transform-labels'
+import { moveItem } from './mapping-design'
+import { MoveButtons } from './MoveButtons'
 
 const fresh: Record<Transform['kind'], Transform> = {
   trim: { kind: 'trim' },
@@ -18,10 +20,9 @@ const fresh: Record<Transform['kind'], Transform> = {
 
 export function TransformEditor({ transforms, onChange }: { transforms: Transform[]; onChange: (next: Transform[]) => void }): React.JSX.Element {
   const set = (index: number, next: Transform): void => onChange(transforms.map((step, position) => (position === index ? next : step)))
-  const move = (index: number, by: number): void => {
+  const move = (index: number, by: -1 | 1): void => {
     const next = [...transforms]
-    const [step] = next.splice(index, 1)
-    if (step) next.splice(index + by, 0, step)
+    moveItem(next, index, by)
     onChange(next)
   }
   return (
@@ -38,12 +39,7 @@ export function TransformEditor({ transforms, onChange }: { transforms: Transfor
               {index + 1}. {transformLabels[step.kind]}
             </Text>
             <Group gap={4} wrap="nowrap">
-              <ActionIcon variant="subtle" aria-label={`Move step ${index + 1} up`} disabled={index === 0} onClick={() => move(index, -1)}>
-                <IconArrowUp size={16} />
-              </ActionIcon>
-              <ActionIcon variant="subtle" aria-label={`Move step ${index + 1} down`} disabled={index === transforms.length - 1} onClick={() => move(index, 1)}>
-                <IconArrowDown size={16} />
-              </ActionIcon>
+              <MoveButtons index={index} count={transforms.length} upLabel={`Move step ${index + 1} up`} downLabel={`Move step ${index + 1} down`} onMove={(by) => move(index, by)} />
               <ActionIcon variant="subtle" color="red" aria-label={`Remove step ${index + 1}`} onClick={() => onChange(transforms.filter((_, position) => position !== index))}>
                 <IconTrash size={16} />
               </ActionIcon>

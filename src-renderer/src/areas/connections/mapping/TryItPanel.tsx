@@ -1,17 +1,19 @@
 /**
  * "Try it on a person", beside every design tab: pick someone from the snapshot and see what the
- * configuration on screen (saved or not) makes of them, updated a moment after each edit.
+ * configuration on screen (saved or not) makes of them, updated a moment after each edit. On the
+ * Onboarding tab the onboarding ticket comes first.
  */
 import { useState } from 'react'
 import { Card, Loader, Select, Stack, Text, Title } from '@mantine/core'
 import { IconUserSearch } from '@tabler/icons-react'
+import type { ConfigIssue } from '../../../../../src-shared/mapping/config-issue'
 import { useSettled, useTryPerson } from '../../../api/mapping'
 import { useProcedureQuery } from '../../../api/procedure-hooks'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { useMappingDesign } from './mapping-design'
 import { OutcomeView } from './OutcomeView'
 
-export function TryItPanel(): React.JSX.Element {
+export function TryItPanel({ tab }: { tab: ConfigIssue['tab'] }): React.JSX.Element {
   const design = useMappingDesign()
   const [personId, setPersonId] = useState<string | null>(null)
   const [search, setSearch] = useState('')
@@ -59,7 +61,7 @@ export function TryItPanel(): React.JSX.Element {
               </Text>
             )}
             {tried.error && <ErrorNotice title="This person could not be tried" error={tried.error} />}
-            {personId !== null && tried.data && <OutcomeView outcome={tried.data.outcome} stale={tried.isPlaceholderData || tried.isFetching} haloPeopleFetchedAt={tried.data.haloPeopleFetchedAt} />}
+            {personId !== null && tried.data && <OutcomeView outcome={tried.data.outcome} ticketFirst={tab === 'onboarding'} stale={tried.isPlaceholderData || tried.isFetching} haloPeopleFetchedAt={tried.data.haloPeopleFetchedAt} />}
             {personId !== null && tried.isPending && <Loader size="sm" aria-label="Trying" />}
           </>
         )}

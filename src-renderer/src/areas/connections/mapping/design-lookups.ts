@@ -1,9 +1,10 @@
 /**
  * What the design tabs pick from: the connection's Halo instance's cached look-ups (sites, clients,
- * roles, CABs, ticket types, custom fields) as select options, and the snapshot's attributes with a
- * sample value each.
+ * roles, CABs, ticket types and templates, user and ticket custom fields) as select options, and the
+ * snapshot's attributes with a sample value each.
  */
-import type { HaloLookupKind } from '../../../../../src-shared/contract'
+import type { HaloLookupKind, HaloLookupRow } from '../../../../../src-shared/contract'
+import { customFieldApplies, customFieldPrefix } from '../../../../../src-shared/mapping/halo-fields'
 import { useAttributes } from '../../../api/mapping'
 import { useConnections } from '../../../api/connections'
 import { useProcedureQuery } from '../../../api/procedure-hooks'
@@ -16,10 +17,26 @@ export interface Option {
 
 /** Options of one cached look-up kind (empty when never cached); values are ids as text. */
 export function useLookupOptions(kind: HaloLookupKind): Option[] {
+  return useLookupRows(kind).map((row) => ({ value: String(row.id), label: kind === 'fieldInfo' ? (row.detail ?? row.name) : row.detail && kind === 'sites' ? `${row.name} (${row.detail})` : row.name }))
+}
+
+/** Custom fields for users or for tickets, as `custom:<CF name>` targets labelled "<Halo's label> (custom field)"; `name` is Halo's label alone. */
+export function useCustomFieldOptions(to: 'user' | 'ticket'): Array<Option & { name: string }> {
+  return useLookupRows('fieldInfo')
+    .filter((row) => customFieldApplies(row.appliesTo, to))
+    .map((row) => ({ value: `${customFieldPrefix}${row.detail ?? row.name}`, label: `${row.name} (custom field)`, name: row.name }))
+}
+
+/** Halo's ticket templates, each with the ticket type it is for (null when Halo does not say). */
+export function useTemplateOptions(): Array<Option & { ticketTypeId: string | null }> {
+  return useLookupRows('templates').map((row) => ({ value: String(row.id), label: row.name, ticketTypeId: row.appliesTo }))
+}
+
+function useLookupRows(kind: HaloLookupKind): HaloLookupRow[] {
   const { connectionId } = useMappingDesign()
   const connection = useConnections().data?.find((candidate) => candidate.id === connectionId)
   const records = useProcedureQuery('halo:lookupRecords', { id: connection?.haloInstanceId ?? '', kind }, { enabled: connection !== undefined, staleTime: 60_000 })
-  return (records.data?.rows ?? []).filter((row) => !row.inactive).map((row) => ({ value: String(row.id), label: kind === 'fieldInfo' ? (row.detail ?? row.name) : row.detail && kind === 'sites' ? `${row.name} (${row.detail})` : row.name }))
+  return (records.data?.rows ?? []).filter((row) => !row.inactive)
 }
 
 /** The snapshot's attributes as options, each with its sample value as a description. */
@@ -32,4 +49,15 @@ export function useAttributeOptions(): Array<Option & { sample: string }> {
 /** A Halo id back from its text form: a number when it is one. */
 export function haloRef(value: string): number | string {
   return /^\d+$/.test(value) ? Number(value) : value
+}
+
+/** The options, with the current value kept (as its id) when the look-ups no longer have it. */
+export function withCurrent(options: Option[], current: number | string | null): Option[] {
+  if (current === null || current === '' || options.some((option) => option.value === String(current))) return options
+  return [{ value: String(current), label: String(current) }, ...options]
+}
+
+/** A looked-up record's label by its id, or "#id" when the cache does not have it. */
+export function nameOf(options: Option[], id: number | string): string {
+  return options.find((option) => option.value === String(id))?.label ?? `#${id}`
 }

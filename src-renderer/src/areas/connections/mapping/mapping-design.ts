@@ -1,7 +1,8 @@
 /**
  * The configuration being designed on a connection's tabs, shared by all of them (see
  * MappingDesignProvider): the saved one, the draft, its checks, save and discard. `update` takes a
- * function that changes a copy of the draft. Also: a tab's and a row's issues, and new row ids.
+ * function that changes a copy of the draft. Also: a tab's and a row's issues, new row ids, and
+ * moving a row.
  */
 import { createContext, useContext } from 'react'
 import type { MappingState, StudioError } from '../../../../../src-shared/contract'
@@ -40,4 +41,9 @@ export function issuesOf(issues: readonly ConfigIssue[], tab: ConfigIssue['tab']
 /** A fresh id for a new row. */
 export function newRowId(prefix: string): string {
   return `${prefix}-${crypto.randomUUID().slice(0, 8)}`
+}
+
+/** Moves the item at `index` one place up (-1) or down (+1), in place. */
+export function moveItem(list: unknown[], index: number, by: -1 | 1): void {
+  list.splice(index + by, 0, ...list.splice(index, 1))
 }
