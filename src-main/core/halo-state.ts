@@ -22,13 +22,18 @@ export interface HaloTemplate extends HaloNamed {
   ticketTypeId: HaloRef | null
 }
 
+export interface HaloCab extends HaloNamed {
+  /** The agents on the board, when Halo listed its members. */
+  memberAgentIds?: HaloRef[]
+}
+
 export interface HaloLookups {
   /** Null where the look-up was never cached (existence cannot be checked). */
   sites: HaloSite[] | null
   clients: HaloNamed[] | null
   agentRoles: HaloNamed[] | null
   userRoles: HaloNamed[] | null
-  cabs: HaloNamed[] | null
+  cabs: HaloCab[] | null
   ticketTypes: HaloNamed[] | null
   templates: HaloTemplate[] | null
   /** User custom field names (CF…). */
@@ -37,10 +42,15 @@ export interface HaloLookups {
   ticketCustomFields: string[] | null
 }
 
-/** An existing Halo user or agent: its id and the fields matching compares. */
+/**
+ * An existing Halo user or agent: its id, its fields as text by Halo key (every mappable field,
+ * custom fields as `custom:<CF name>`, the stored directory ids, `site_id`, the flags `inactive` /
+ * `isdisabled` as "true" / "false", `licence_type`), and the role ids it has when Halo said.
+ */
 export interface HaloPersonRecord {
   id: HaloRef
   fields: Record<string, string | null | undefined>
+  roleIds?: HaloRef[]
 }
 
 export interface HaloRecords {

@@ -6,16 +6,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { DirectoryPerson } from '../../src-shared/contract'
-import type { SiteMapping, Transform } from '../../src-shared/mapping/config-schema'
+import type { Transform } from '../../src-shared/mapping/config-schema'
 import { haloUserFields } from '../../src-shared/mapping/halo-fields'
-import { config, directory, groups, lookups, person } from '../../test/helpers/engine-fixtures'
+import { directoryPerson, siteMapping, word } from '../../test/helpers/engine-arbitraries'
+import { config, directory, lookups } from '../../test/helpers/engine-fixtures'
 import type { HaloRecords } from './halo-state'
 import { MappingEngine } from './mapping-engine'
 import { compilePipeline } from './transforms'
 import { validateConfig } from './validate-config'
-
-const words = ['Sales', 'Finance', 'IT', 'London', 'Leeds', '', ' padded ', 'Zoë', 'ÅNGSTRÖM', 'o’brien']
-const word = fc.constantFrom(...words)
 
 const transform: fc.Arbitrary<Transform> = fc.oneof(
   fc.constant<Transform>({ kind: 'trim' }),
@@ -25,32 +23,6 @@ const transform: fc.Arbitrary<Transform> = fc.oneof(
   word.map((value): Transform => ({ kind: 'default', value })),
   fc.array(fc.record({ from: word, to: word }), { maxLength: 4 }).map((entries): Transform => ({ kind: 'lookup', entries, ignoreCase: true, otherwise: 'keep', fallback: '' }))
 )
-
-const directoryPerson: fc.Arbitrary<DirectoryPerson> = fc
-  .record({ id: fc.uuid(), firstName: word, lastName: word, city: word, department: word, email: fc.constantFrom('a@x.example', 'b@x.example', 'c@x.example', ''), status: fc.constantFrom('ACTIVE', 'SUSPENDED', 'STAGED') })
-  .map((fields) => person(fields.id, { ...fields, email: fields.email || null, city: fields.city || null, department: fields.department || null }))
-
-const siteMapping = (id: string): fc.Arbitrary<SiteMapping> =>
-  fc.record({
-    sequence: fc.integer({ min: 0, max: 50 }),
-    group: fc.option(fc.constantFrom(...groups.map((group) => group.name)), { nil: null }),
-    department: fc.option(word, { nil: null }),
-    site: fc.constantFrom(1, 2, 3)
-  }).map(
-    ({ sequence, group, department, site }): SiteMapping => ({
-      kind: 'existing-site',
-      id,
-      sequence,
-      siteId: site,
-      agentRoleId: null,
-      groupName: group,
-      criteria: department === null ? [] : [{ field: 'department', operator: 'equals', value: department }],
-      includeExternal: true,
-      appId: null,
-      statuses: [],
-      userRoleId: null
-    })
-  )
 
 describe('properties', () => {
   it('transforms are deterministic', () => {

@@ -11,7 +11,8 @@ import { HaloAuth } from './halo-auth'
 import { checkHaloConnection, lookupQueries } from './halo-check'
 import { HaloClient } from './halo-client'
 import { HaloInstanceRepo, settingsOf, type HaloInstanceRow } from './halo-instance-repo'
-import type { HaloPeopleKind, LookupCache } from './lookup-cache'
+import type { HaloPeopleKind } from './halo-people'
+import type { LookupCache } from './lookup-cache'
 import { vaultTokenCache } from './token-cache'
 
 interface Connected {
@@ -147,7 +148,7 @@ export class HaloInstances {
       for (const kind of haloLookupKinds) fresh.push([kind, await client.list(kind, { query: lookupQueries[kind] })])
       // Everyone, inactive and disabled too: matching must find the record to reactivate.
       people.push(['users', await client.list('users', { query: { includeinactive: true, includeactive: true } })])
-      people.push(['agents', await client.list('agents', { query: { includeenabled: true, includedisabled: true } })])
+      people.push(['agents', await client.list('agents', { query: { includeenabled: true, includedisabled: true, includeroles: true } })])
     } catch (error) {
       if (error instanceof StudioError && error.code === 'UNREACHABLE') {
         return { offline: true, reason: error.message, lookups: this.deps.cache.summaries(id) }

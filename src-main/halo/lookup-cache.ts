@@ -2,32 +2,21 @@
  * Look-ups read from Halo (clients, sites, roles, …), cached in SQLite with their fetch time so
  * mappings can be designed offline. Rows are kept whole (Halo's own fields) and shown through a small
  * id / name / detail projection. Halo's users and agents are kept here too, slimmed to what
- * matching compares (they are not look-ups: the look-up lists leave them out).
+ * matching and planning compare (they are not look-ups: the look-up lists leave them out).
  */
 import { and, eq } from 'drizzle-orm'
 import { haloLookupLabels, type HaloLookupKind, type HaloLookupRow, type HaloLookupSummary } from '../../src-shared/contract'
+import type { HaloPersonRecord } from '../core/halo-state'
 import type { StudioDb } from '../store/database'
 import { haloLookupTable } from '../store/schema'
-
-/** Halo's users and agents, kept (slimmed to what matching compares) beside the look-ups. */
-export type HaloPeopleKind = 'users' | 'agents'
-
-/** The fields matching may compare, per kind (halo-fields.ts targets, external ids, flags). */
-const peopleFields: Record<HaloPeopleKind, readonly string[]> = {
-  users: ['name', 'emailaddress', 'email2', 'email3', 'login', 'samaccountname', 'matching_value', 'third_party_id', 'okta_id', 'azureoid', 'site_id', 'inactive'],
-  agents: ['name', 'email', 'ad', 'matching_value', 'federated_identity_id', 'okta_id', 'isdisabled']
-}
+import { slimHaloPerson, type HaloPeopleKind } from './halo-people'
 
 export class LookupCache {
   constructor(private readonly db: StudioDb) {}
 
-  /** Keeps Halo's users or agents for matching: each record slimmed to its id and the fields matching compares. */
+  /** Keeps Halo's users or agents for matching and planning, each slimmed to what they compare (halo-people.ts). */
   storePeople(instanceId: string, kind: HaloPeopleKind, records: ReadonlyArray<Record<string, unknown>>, fetchedAt: string): void {
-    const slim = records.map((record) => {
-      const fields: Record<string, string | null> = {}
-      for (const field of peopleFields[kind]) fields[field] = peopleValue(record, field)
-      return { id: record.id, fields }
-    })
+    const slim = records.map((record) => slimHaloPerson(kind, record))
     const values = { instanceId, kind, records: JSON.stringify(slim), recordCount: slim.length, fetchedAt }
     this.db
       .insert(haloLookupTable)
@@ -37,13 +26,13 @@ export class LookupCache {
   }
 
   /** The kept users or agents, or null when never read. */
-  people(instanceId: string, kind: HaloPeopleKind): { fetchedAt: string; records: Array<{ id: number | string; fields: Record<string, string | null> }> } | null {
+  people(instanceId: string, kind: HaloPeopleKind): { fetchedAt: string; records: HaloPersonRecord[] } | null {
     const stored = this.db
       .select({ records: haloLookupTable.records, fetchedAt: haloLookupTable.fetchedAt })
       .from(haloLookupTable)
       .where(and(eq(haloLookupTable.instanceId, instanceId), eq(haloLookupTable.kind, kind)))
       .get()
-    return stored ? { fetchedAt: stored.fetchedAt, records: JSON.parse(stored.records) as Array<{ id: number | string; fields: Record<string, string | null> }> } : null
+    return stored ? { fetchedAt: stored.fetchedAt, records: JSON.parse(stored.records) as HaloPersonRecord[] } : null
   }
 
   store(instanceId: string, kind: HaloLookupKind, records: Record<string, unknown>[], fetchedAt: string): void {
@@ -88,13 +77,6 @@ export class LookupCache {
     const rows = needle ? all.filter((row) => `${row.name} ${row.detail ?? ''} ${row.id}`.toLowerCase().includes(needle)) : all
     return { fetchedAt: stored.fetchedAt, total: all.length, rows }
   }
-}
-
-/** A field as text; Halo's older `oktaid` and `azure_id` stand in for `okta_id` and `azureoid` (halo-api.md §5.3). */
-function peopleValue(record: Record<string, unknown>, field: string): string | null {
-  const value = record[field] ?? (field === 'okta_id' ? record.oktaid : field === 'azureoid' ? record.azure_id : undefined)
-  if (typeof value === 'boolean') return value ? 'true' : 'false'
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : null
 }
 
 function text(value: unknown): string | null {

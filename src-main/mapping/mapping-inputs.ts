@@ -7,7 +7,7 @@
 import type { HaloLookupKind } from '../../src-shared/contract'
 import { DirectoryIndex, knownAttributes } from '../core/directory-data'
 import { customFieldApplies } from '../../src-shared/mapping/halo-fields'
-import type { HaloLookups, HaloNamed, HaloSite, HaloTemplate } from '../core/halo-state'
+import type { HaloCab, HaloLookups, HaloNamed, HaloSite, HaloTemplate } from '../core/halo-state'
 import type { SnapshotStore } from '../directory/snapshot-store'
 import { customFieldUsage, type LookupCache } from '../halo/lookup-cache'
 
@@ -29,7 +29,11 @@ function named(records: Raw[] | null): HaloNamed[] | null {
 }
 
 export function haloLookupsFrom(cache: LookupCache, instanceId: string): HaloLookups {
-  const raw = (kind: HaloLookupKind): Raw[] | null => cache.records(instanceId, kind)
+  return haloLookupsOf((kind) => cache.records(instanceId, kind))
+}
+
+/** HaloLookups from Halo's look-up records as Halo sent them, by kind (null where never read). */
+export function haloLookupsOf(raw: (kind: HaloLookupKind) => Raw[] | null): HaloLookups {
   const sites = raw('sites')?.flatMap((record): HaloSite[] => {
     const id = ref(record.id)
     return id === null ? [] : [{ id, name: text(record.name) ?? `Site ${id}`, clientId: ref(record.client_id), clientName: text(record.client_name) }]
@@ -41,12 +45,18 @@ export function haloLookupsFrom(cache: LookupCache, instanceId: string): HaloLoo
     const id = ref(record.id)
     return id === null ? [] : [{ id, name: text(record.name) ?? `Template ${id}`, ticketTypeId: ref(record.tickettype_id) }]
   })
+  const cabs = raw('cabs')?.flatMap((record): HaloCab[] => {
+    const id = ref(record.id)
+    if (id === null) return []
+    const members = Array.isArray(record.members) ? (record.members as Raw[]).flatMap((member) => (ref(member.agent_id) === null ? [] : [ref(member.agent_id) as number | string])) : undefined
+    return [{ id, name: text(record.name) ?? `CAB ${id}`, ...(members ? { memberAgentIds: members } : {}) }]
+  })
   return {
     sites: sites ?? null,
     clients: named(raw('clients')),
     agentRoles: named(raw('roles')),
     userRoles: named(raw('userRoles')),
-    cabs: named(raw('cabs')),
+    cabs: cabs ?? null,
     ticketTypes: named(raw('ticketTypes')),
     templates: templates ?? null,
     // FieldInfo lists every custom field, users' and tickets' alike.
