@@ -1,6 +1,6 @@
 /**
- * Build of the three parts. main: two entries, `index` (Electron) and `browser` (plain Node, browser
- * mode); dependencies stay external so native modules load from node_modules. preload: one
+ * Build of the three parts. main: three entries, `index` (Electron), `browser` (plain Node, browser
+ * mode) and `cli` (the halo-identity command line); dependencies stay external so native modules load from node_modules. preload: one
  * self-contained CommonJS file, as a sandboxed preload requires. renderer: the React app.
  */
 import { resolve } from 'node:path'
@@ -12,7 +12,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        input: { index: resolve('src-main/index.ts'), browser: resolve('src-main/browser.ts') }
+        input: { index: resolve('src-main/index.ts'), browser: resolve('src-main/browser.ts'), cli: resolve('src-main/cli/index.ts') }
       }
     }
   },

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     mode: 'browser',
     version,
     migrationsFolder: appPaths.migrationsFolder,
+    keychainService: process.env.STUDIO_KEYCHAIN_SERVICE,
     openUrl: openInSystemBrowser,
     log
   })

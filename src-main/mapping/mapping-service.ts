@@ -14,7 +14,7 @@ import { readConfigText } from '../../src-shared/mapping/config-read'
 import { configVersion, type ConnectionConfig } from '../../src-shared/mapping/config-schema'
 import type { PersonOutcome } from '../../src-shared/mapping/outcome'
 import type { ConnectionRepo } from '../connections/connection-repo'
-import type { HaloRecords } from '../core/halo-state'
+import type { HaloLookups, HaloRecords } from '../core/halo-state'
 import { MappingEngine } from '../core/mapping-engine'
 import { checkSiteMappings, compileSiteMappings, isExternal } from '../core/site-mappings'
 import { TransformError } from '../core/transforms'
@@ -91,6 +91,22 @@ export class MappingService {
     const person = snapshot.index.data.people.find((candidate) => candidate.id === personId)
     if (!person) throw new StudioError('NOT_FOUND', 'That person is not in the current snapshot; fetch the directory again or pick someone else.', { personId })
     return { outcome: engine.evaluate(person, { explain: true }), haloPeopleFetchedAt: users?.fetchedAt ?? null }
+  }
+
+  /**
+   * What a preview plans from: the saved configuration (refused while it has errors), the snapshot,
+   * Halo's cached look-ups and its users and agents as last read.
+   */
+  planInputs(connectionId: string): { config: ConnectionConfig; snapshot: LoadedSnapshot; lookups: HaloLookups; halo: HaloRecords; haloReadAt: string | null } {
+    const connection = this.deps.connections.get(connectionId)
+    const state = this.get(connectionId)
+    const errors = state.issues.filter((issue) => issue.severity === 'error')
+    if (errors.length > 0) throw new StudioError('VALIDATION_FAILED', `${connection.name}'s mappings have ${errors.length === 1 ? 'a problem' : `${errors.length} problems`} to fix before a preview: ${errors[0]?.message ?? ''}`, { issues: errors })
+    const snapshot = this.loader.load(connectionId)
+    if (!snapshot) throw new StudioError('NOT_FOUND', `${connection.name} has no directory snapshot yet: fetch the directory on the Details tab first.`, { connectionId })
+    const users = this.deps.lookups.people(connection.haloInstanceId, 'users')
+    const agents = this.deps.lookups.people(connection.haloInstanceId, 'agents')
+    return { config: state.config, snapshot, lookups: haloLookupsFrom(this.deps.lookups, connection.haloInstanceId), halo: { users: users?.records ?? [], agents: agents?.records ?? [] }, haloReadAt: users?.fetchedAt ?? null }
   }
 
   attributes(connectionId: string): Array<{ name: string; sample: string }> {

@@ -3,9 +3,11 @@ import type { AppInfo } from '../../src-shared/contract'
 import type { Connections } from '../connections/connections'
 import type { HaloInstances } from '../halo/halo-instances'
 import type { MappingService } from '../mapping/mapping-service'
+import type { PlanService } from '../plans/plan-service'
 import type { SecretStore } from '../secrets/secret-store'
 import type { SecretVault } from '../secrets/secret-vault'
 import type { SettingsRepo } from '../store/settings-repo'
+import type { SyncService } from '../sync/sync-service'
 import type { EventBus } from './event-bus'
 import type { ExternalLinks } from './external-links'
 import type { Logger } from './logger'
@@ -20,5 +22,7 @@ export interface Services {
   halo: HaloInstances
   connections: Connections
   mapping: MappingService
+  plans: PlanService
+  sync: SyncService
   log: Logger
 }

@@ -10,6 +10,8 @@ import { HaloInstanceRepo } from '../halo/halo-instance-repo'
 import { HaloInstances } from '../halo/halo-instances'
 import { LookupCache } from '../halo/lookup-cache'
 import { MappingService } from '../mapping/mapping-service'
+import { PlanService } from '../plans/plan-service'
+import { PlanStore } from '../plans/plan-store'
 import { ConnectionRepo } from '../connections/connection-repo'
 import { Connections } from '../connections/connections'
 import { SnapshotStore } from '../directory/snapshot-store'
@@ -18,6 +20,9 @@ import { KeytarSecretStore, type SecretStore } from '../secrets/secret-store'
 import { SecretVault } from '../secrets/secret-vault'
 import { openDatabase, type OpenedDatabase } from '../store/database'
 import { SettingsRepo } from '../store/settings-repo'
+import { SyncJournal } from '../sync/sync-journal'
+import { SyncLinks } from '../sync/sync-links'
+import { SyncService } from '../sync/sync-service'
 import { EventBus } from './event-bus'
 import { ExternalLinks, type OpenUrl } from './external-links'
 import type { Logger } from './logger'
@@ -34,6 +39,8 @@ export interface WorkspaceOptions {
   log: Logger
   nativeBinding?: string | undefined
   keychain?: SecretStore
+  /** The keychain service secrets are kept under (STUDIO_KEYCHAIN_SERVICE); keychainService by default. */
+  keychainService?: string | undefined
   /** Okta's clock speed, for time-scaled sandboxes (tests and benchmarks); 1 otherwise. */
   oktaTimeScale?: number
 }
@@ -54,7 +61,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     nativeBinding: options.nativeBinding
   })
   const settings = new SettingsRepo(database.db)
-  const keychain = options.keychain ?? new KeytarSecretStore(keychainService)
+  const keychain = options.keychain ?? new KeytarSecretStore(options.keychainService || keychainService)
   const vault = new SecretVault(database.db, keychain, settings.workspaceId())
   const links = new ExternalLinks(options.openUrl)
   const events = new EventBus()
@@ -62,6 +69,19 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
   const connectionRepo = new ConnectionRepo(database.db)
   const snapshots = new SnapshotStore(database.db, database.sqlite)
   const mapping = new MappingService({ db: database.db, connections: connectionRepo, snapshots, lookups })
+  const halo = new HaloInstances({
+    repo: new HaloInstanceRepo(database.db),
+    cache: lookups,
+    vault,
+    links,
+    loopback: new LoopbackSignIn()
+  })
+  const planStore = new PlanStore(database.db, database.sqlite)
+  const syncLinks = new SyncLinks(database.db)
+  const journal = new SyncJournal(database.db, database.sqlite)
+  // A sync left running by a process that is gone is interrupted: it resumes where it stopped.
+  journal.interruptAbandoned()
+  const plans = new PlanService({ connections: connectionRepo, mapping, snapshots, lookups, halo, plans: planStore, links: syncLinks })
   const services: Services = {
     about: {
       name: 'Identity Studio for Halo',
@@ -76,13 +96,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     vault,
     events,
     links,
-    halo: new HaloInstances({
-      repo: new HaloInstanceRepo(database.db),
-      cache: lookups,
-      vault,
-      links,
-      loopback: new LoopbackSignIn()
-    }),
+    halo,
     connections: new Connections({
       repo: connectionRepo,
       snapshots,
@@ -92,6 +106,8 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
       assignmentApps: (id) => mapping.assignmentApps(id)
     }),
     mapping,
+    plans,
+    sync: new SyncService({ connections: connectionRepo, halo, plans, planStore, journal, links: syncLinks, events }),
     log: options.log
   }
   if (database.migration.applied > 0) {

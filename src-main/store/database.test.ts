@@ -41,6 +41,29 @@ function migrationsWithBrokenLast(): string {
   return folder
 }
 
+const allTables = [
+  '__drizzle_migrations',
+  'conflict_resolution',
+  'connection',
+  'connection_config',
+  'directory_snapshot',
+  'halo_instance',
+  'halo_lookup',
+  'onboarding_ticket',
+  'plan',
+  'plan_row',
+  'secret_ref',
+  'setting',
+  'snapshot_app',
+  'snapshot_app_assignment',
+  'snapshot_group',
+  'snapshot_membership',
+  'snapshot_person',
+  'sync_link',
+  'sync_op',
+  'sync_run'
+]
+
 describe('openDatabase', () => {
   it('creates and migrates a new file, with WAL and foreign keys on', () => {
     const file = path.join(tempDir(), 'studio.db')
@@ -49,7 +72,7 @@ describe('openDatabase', () => {
     expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
     opened.close()
-    expect(tables(file)).toEqual(['__drizzle_migrations', 'connection', 'connection_config', 'directory_snapshot', 'halo_instance', 'halo_lookup', 'secret_ref', 'setting', 'snapshot_app', 'snapshot_app_assignment', 'snapshot_group', 'snapshot_membership', 'snapshot_person'])
+    expect(tables(file)).toEqual(allTables)
     const again = openDatabase({ file, migrationsFolder })
     expect(again.migration.applied).toBe(0)
     again.close()
@@ -65,7 +88,7 @@ describe('openDatabase', () => {
     const note = opened.sqlite.prepare("SELECT value FROM setting WHERE key = 'legacy.note'").pluck().get()
     expect(JSON.parse(String(note))).toBe('kept across upgrades — ünïcødé')
     opened.close()
-    expect(tables(file)).toEqual(['__drizzle_migrations', 'connection', 'connection_config', 'directory_snapshot', 'halo_instance', 'halo_lookup', 'secret_ref', 'setting', 'snapshot_app', 'snapshot_app_assignment', 'snapshot_group', 'snapshot_membership', 'snapshot_person'])
+    expect(tables(file)).toEqual(allTables)
   })
 
   it('leaves an existing file byte-for-byte unchanged when a migration fails', () => {

@@ -2,7 +2,7 @@
  * The whole SQLite schema in one place. drizzle-kit generates migrations from it (npm run db:generate);
  * never edit a generated migration that has shipped. Secrets are never stored here: only references.
  */
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 /** Workspace preferences, one JSON value per key. */
 export const settingTable = sqliteTable('setting', {
@@ -171,4 +171,135 @@ export const snapshotAppAssignmentTable = sqliteTable(
     personId: text('person_id').notNull()
   },
   (table) => [primaryKey({ columns: [table.snapshotId, table.appId, table.personId] })]
+)
+
+/**
+ * A preview's plan (src-shared/plan/plan-schema.ts) for one connection: its summary, guardrail, the
+ * sites, CAB changes and tickets, and the fingerprints of its inputs (snapshot, configuration, Halo
+ * state) so a sync of a plan whose inputs changed asks for a rebuild. Rows are in plan_row.
+ */
+export const planTable = sqliteTable('plan', {
+  id: text('id').primaryKey(),
+  connectionId: text('connection_id')
+    .notNull()
+    .references(() => connectionTable.id, { onDelete: 'cascade' }),
+  scope: text('scope', { enum: ['users', 'agents', 'both'] }).notNull(),
+  builtAt: text('built_at').notNull(),
+  /** JSON: snapshot id and time, configuration hash, Halo state time, whether Halo was read live or from the cache. */
+  inputs: text('inputs').notNull(),
+  /** JSON of the plan without its rows. */
+  document: text('document').notNull(),
+  state: text('state', { enum: ['ready', 'synced', 'superseded'] }).notNull()
+})
+
+/** A plan's rows in plan order, with what the preview table filters and searches on. */
+export const planRowTable = sqliteTable(
+  'plan_row',
+  {
+    planId: text('plan_id')
+      .notNull()
+      .references(() => planTable.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    key: text('key').notNull(),
+    kind: text('kind', { enum: ['user', 'agent'] }).notNull(),
+    action: text('action').notNull(),
+    /** The site's name as shown, or "" without one. */
+    site: text('site').notNull(),
+    hasWarnings: integer('has_warnings', { mode: 'boolean' }).notNull(),
+    /** Lower-cased name, email and Halo id, for search. */
+    searchText: text('search_text').notNull(),
+    data: text('data').notNull()
+  },
+  (table) => [primaryKey({ columns: [table.planId, table.seq] }), index('plan_row_by_key').on(table.planId, table.key)]
+)
+
+/** The admin's choice for a conflict (pick a record, or skip), kept across rebuilds until the row no longer conflicts. */
+export const conflictResolutionTable = sqliteTable(
+  'conflict_resolution',
+  {
+    connectionId: text('connection_id')
+      .notNull()
+      .references(() => connectionTable.id, { onDelete: 'cascade' }),
+    rowKey: text('row_key').notNull(),
+    /** JSON: {"pick": id} or {"skip": true}. */
+    choice: text('choice').notNull(),
+    decidedAt: text('decided_at').notNull()
+  },
+  (table) => [primaryKey({ columns: [table.connectionId, table.rowKey] })]
+)
+
+/** Which Halo record a directory person became, as syncs wrote it (per kind): later plans match by it, and deactivate it when the person leaves. */
+export const syncLinkTable = sqliteTable(
+  'sync_link',
+  {
+    connectionId: text('connection_id')
+      .notNull()
+      .references(() => connectionTable.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['user', 'agent'] }).notNull(),
+    personId: text('person_id').notNull(),
+    haloId: text('halo_id').notNull(),
+    linkedAt: text('linked_at').notNull()
+  },
+  (table) => [primaryKey({ columns: [table.connectionId, table.kind, table.personId] })]
+)
+
+/** Onboarding tickets logged, one per person per connection ever: never logged twice. */
+export const onboardingTicketTable = sqliteTable(
+  'onboarding_ticket',
+  {
+    connectionId: text('connection_id')
+      .notNull()
+      .references(() => connectionTable.id, { onDelete: 'cascade' }),
+    personId: text('person_id').notNull(),
+    ticketId: text('ticket_id').notNull(),
+    runId: text('run_id').notNull(),
+    loggedAt: text('logged_at').notNull()
+  },
+  (table) => [primaryKey({ columns: [table.connectionId, table.personId] })]
+)
+
+/** One sync of a plan: its state, who asked, the guardrail override, totals; its operations are in sync_op. */
+export const syncRunTable = sqliteTable('sync_run', {
+  id: text('id').primaryKey(),
+  connectionId: text('connection_id')
+    .notNull()
+    .references(() => connectionTable.id, { onDelete: 'cascade' }),
+  planId: text('plan_id').notNull(),
+  state: text('state', { enum: ['running', 'interrupted', 'cancelled', 'completed', 'failed'] }).notNull(),
+  trigger: text('trigger', { enum: ['app', 'command-line'] }).notNull(),
+  /** The number of deactivations the admin allowed past the guardrail, or null. */
+  allowDeactivations: integer('allow_deactivations'),
+  startedAt: text('started_at').notNull(),
+  finishedAt: text('finished_at'),
+  /** Why it stopped, in the admin's words, when it did not complete. */
+  error: text('error'),
+  /** JSON: the plan's summary at the start (counts per action), for the run history. */
+  summary: text('summary').notNull()
+})
+
+/**
+ * The journal: every operation of a run, written before it is sent (pending → sent) and after it
+ * answers (done with the Halo id, or failed with Halo's words), so a run resumes exactly where it
+ * stopped. `sent` after a crash means the answer was lost: the executor finds out what Halo did.
+ */
+export const syncOpTable = sqliteTable(
+  'sync_op',
+  {
+    runId: text('run_id')
+      .notNull()
+      .references(() => syncRunTable.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    phase: text('phase', { enum: ['sites', 'users', 'agents', 'cabs', 'tickets'] }).notNull(),
+    /** The plan row (or site key, CAB id, ticket's row) the operation is for. */
+    ref: text('ref').notNull(),
+    action: text('action').notNull(),
+    state: text('state', { enum: ['pending', 'sent', 'done', 'failed', 'skipped'] }).notNull(),
+    /** JSON of what is posted (never a secret). */
+    payload: text('payload').notNull(),
+    haloId: text('halo_id'),
+    error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    updatedAt: text('updated_at').notNull()
+  },
+  (table) => [primaryKey({ columns: [table.runId, table.seq] })]
 )

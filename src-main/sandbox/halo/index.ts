@@ -159,6 +159,10 @@ export async function startHaloSandbox(options: HaloSandboxOptions = {}): Promis
     }
     const segments = url.pathname.split('/').filter(Boolean).slice(1).map(decodeURIComponent)
     const answer = api.handle(method, segments, url.searchParams, body, token)
+    if (gate.loseAnswer()) {
+      request.socket.destroy()
+      return
+    }
     return send(response, answer.status, answer.body)
   }
 

@@ -12,8 +12,10 @@ export interface SandboxTrafficSettings {
   faults: {
     /** Share of API calls answered 500 (0–1). */
     error500: number
-    /** Share of API calls whose connection is dropped without an answer. */
+    /** Share of API calls whose connection is dropped without an answer, before they are handled. */
     drop: number
+    /** Share of API calls handled (a write applied) whose answer is then lost: the connection is dropped. */
+    dropAnswer: number
     /** Share of API calls delayed by slowMs more. */
     slow: number
     slowMs: number
@@ -24,7 +26,7 @@ export const defaultTrafficSettings = (): SandboxTrafficSettings => ({
   rateLimit: { requests: 300, windowMs: 5 * 60_000 },
   latencyMs: 0,
   latencyJitterMs: 0,
-  faults: { error500: 0, drop: 0, slow: 0, slowMs: 5_000 }
+  faults: { error500: 0, drop: 0, dropAnswer: 0, slow: 0, slowMs: 5_000 }
 })
 
 export type TrafficVerdict = { kind: 'pass'; delayMs: number } | { kind: 'limited'; message: string } | { kind: 'error500'; delayMs: number } | { kind: 'drop' }
@@ -55,6 +57,11 @@ export class SandboxTraffic {
     if (this.random() < faults.drop) return { kind: 'drop' }
     if (this.random() < faults.error500) return { kind: 'error500', delayMs }
     return { kind: 'pass', delayMs }
+  }
+
+  /** Whether this handled call's answer is to be lost (faults.dropAnswer). */
+  loseAnswer(): boolean {
+    return this.random() < this.settings.faults.dropAnswer
   }
 
   reset(): void {

@@ -1,0 +1,119 @@
+/**
+ * The command line's commands, over the same services as the app: `preview` (fetch the directory
+ * and read Halo, or --offline from the snapshot and the cache, then plan and say what a sync would
+ * do), `sync` (resume an unfinished run of the connection, or preview afresh — or take a preview
+ * exported with --plan — and apply it, past a blocked guardrail only with --allow-deactivations N),
+ * and `export-config`. Each answers an exit code (0 done, 2 blocked by the guardrail, 3 finished with
+ * failed records) and what to print, in words and as JSON.
+ */
+import { readFileSync } from 'node:fs'
+import { StudioError } from '../../src-shared/contract'
+import type { PlanScope } from '../../src-shared/plan/plan-schema'
+import type { StoredPlan } from '../plans/plan-store'
+import type { Services } from '../runtime/services'
+
+export interface CommandResult {
+  exitCode: 0 | 1 | 2 | 3
+  lines: string[]
+  json: Record<string, unknown>
+}
+
+export interface CommandOptions {
+  connection: string
+  offline: boolean
+  plan: string | null
+  allowDeactivations: number | null
+  scope: PlanScope | null
+}
+
+export async function findConnection(services: Services, nameOrId: string): Promise<{ id: string; name: string }> {
+  const all = await services.connections.list()
+  const found = all.find((connection) => connection.id === nameOrId) ?? all.filter((connection) => connection.name.toLowerCase() === nameOrId.trim().toLowerCase())
+  if (!Array.isArray(found)) return found
+  if (found.length === 1) return found[0] as { id: string; name: string }
+  const names = all.map((connection) => `"${connection.name}"`).join(', ') || 'none yet'
+  throw new StudioError('NOT_FOUND', found.length > 1 ? `Several connections are called "${nameOrId}": use the connection's id instead.` : `There is no connection called "${nameOrId}". Connections: ${names}.`, { connection: nameOrId })
+}
+
+export async function preview(services: Services, options: CommandOptions): Promise<CommandResult> {
+  const connection = await findConnection(services, options.connection)
+  const stored = await freshPlan(services, connection.id, options)
+  return describePlan(stored, connection.name)
+}
+
+export async function sync(services: Services, options: CommandOptions): Promise<CommandResult> {
+  const connection = await findConnection(services, options.connection)
+  const lines: string[] = []
+  let runId: string
+  const unfinished = services.sync.unfinishedRun(connection.id)
+  if (unfinished) {
+    lines.push(`Resuming the sync of ${connection.name} started ${unfinished.startedAt} (${unfinished.state}).`)
+    services.sync.resume(unfinished.id)
+    runId = unfinished.id
+  } else {
+    const stored = options.plan ? exportedPlan(services, options.plan) : await freshPlan(services, connection.id, options)
+    const described = describePlan(stored, connection.name)
+    lines.push(...described.lines)
+    const { guardrail } = stored.plan
+    if (guardrail.blocked && options.allowDeactivations !== guardrail.deactivations) {
+      return {
+        exitCode: 2,
+        lines: [...lines, `Not synced: ${guardrail.message ?? 'the guardrail blocks this plan.'} Run again with --allow-deactivations ${guardrail.deactivations} to go ahead.`],
+        json: { ...described.json, synced: false, blockedBy: 'guardrail' }
+      }
+    }
+    runId = services.sync.start(stored.id, { allowDeactivations: options.allowDeactivations, trigger: 'command-line' })
+  }
+  const result = await services.sync.finished(runId)
+  const totals = services.sync.totals(runId)
+  const json = { runId, state: result.state, ...totals }
+  if (result.state !== 'completed') {
+    return { exitCode: 1, lines: [...lines, `The sync stopped: ${result.state === 'interrupted' ? result.error : 'cancelled'} Run the same command again to resume it.`], json }
+  }
+  lines.push(`Synced: ${totals.done} done, ${totals.failed} failed, ${totals.skipped} skipped.`)
+  for (const failure of services.sync.failures(runId, 20)) lines.push(`  failed: ${failure.ref} — ${failure.error ?? 'no reason given'}`)
+  return { exitCode: totals.failed > 0 ? 3 : 0, lines, json }
+}
+
+export async function exportConfig(services: Services, options: Pick<CommandOptions, 'connection'>): Promise<{ fileName: string; text: string }> {
+  const connection = await findConnection(services, options.connection)
+  return services.mapping.export(connection.id)
+}
+
+/** Fetches the directory and reads Halo (unless offline), then builds the preview. */
+async function freshPlan(services: Services, connectionId: string, options: CommandOptions): Promise<StoredPlan> {
+  if (!options.offline) await services.connections.fetch(connectionId)
+  const scope = options.scope ?? services.mapping.get(connectionId).config.imports.importType
+  return services.plans.build(connectionId, scope, { readHalo: !options.offline })
+}
+
+/** A preview exported from this workspace (plan:export, JSON), still as it was built. */
+function exportedPlan(services: Services, file: string): StoredPlan {
+  let planId: unknown
+  try {
+    planId = (JSON.parse(readFileSync(file, 'utf8')) as { planId?: unknown }).planId
+  } catch (error) {
+    throw new StudioError('VALIDATION_FAILED', `${file} is not a preview exported from Identity Studio (${error instanceof Error ? error.message : String(error)}).`, { issues: [] })
+  }
+  if (typeof planId !== 'string') throw new StudioError('VALIDATION_FAILED', `${file} is not a preview exported from Identity Studio: it names no plan.`, { issues: [] })
+  return services.plans.get(planId)
+}
+
+function describePlan(stored: StoredPlan, connectionName: string): CommandResult {
+  const { summary, guardrail } = stored.plan
+  const counts = (kind: 'users' | 'agents'): string => {
+    const parts = Object.entries(summary[kind]).filter(([, count]) => count > 0)
+    return parts.length === 0 ? 'nothing' : parts.map(([action, count]) => `${count} ${action}`).join(', ')
+  }
+  const lines = [
+    `Preview of ${connectionName} (${stored.plan.scope}), built ${stored.builtAt}${stored.inputs.haloLive ? '' : `, from Halo's cached state${stored.inputs.haloReadAt ? ` read ${stored.inputs.haloReadAt}` : ''}${stored.inputs.haloOffline ? ` (${stored.inputs.haloOffline})` : ''}`}:`,
+    `  users:  ${counts('users')}`,
+    ...(stored.plan.scope === 'users' ? [] : [`  agents: ${counts('agents')}`]),
+    ...(stored.plan.sites.length > 0 ? [`  sites to create: ${stored.plan.sites.map((site) => site.name).join(', ')}`] : []),
+    ...(summary.tickets > 0 ? [`  onboarding tickets: ${summary.tickets}`] : []),
+    `  guardrail: ${guardrail.message ?? `${guardrail.deactivations} deactivation${guardrail.deactivations === 1 ? '' : 's'}, within the limits`}`
+  ]
+  const json: Record<string, unknown> = { planId: stored.id, builtAt: stored.builtAt, inputs: stored.inputs, summary, guardrail, sites: stored.plan.sites, tickets: summary.tickets }
+  return { exitCode: guardrail.blocked ? 2 : 0, lines, json }
+}
+

@@ -1,0 +1,104 @@
+/**
+ * `halo-identity`: Identity Studio's command line, for OS schedulers and automation. It opens the
+ * same workspace as the app (STUDIO_DATA_DIR, or the per-user data folder; secrets from the OS
+ * keychain) and runs one command: preview, sync or export-config (docs/command-line.md). Output is
+ * words by default, one JSON object with --json. Exit codes: 0 done, 1 error, 2 blocked by the
+ * guardrail, 3 finished with failed records.
+ */
+import { writeFileSync } from 'node:fs'
+import os from 'node:os'
+import { parseArgs } from 'node:util'
+import { StudioError } from '../../src-shared/contract'
+import { planScopes, type PlanScope } from '../../src-shared/plan/plan-schema'
+import { version } from '../../package.json'
+import { resolveDataDir } from '../runtime/data-dir'
+import { createLogger } from '../runtime/logger'
+import { appPathsFrom } from '../runtime/paths'
+import { openWorkspace } from '../runtime/workspace'
+import { exportConfig, preview, sync, type CommandOptions, type CommandResult } from './commands'
+
+const usage = `Usage: halo-identity COMMAND --connection NAME [options]
+
+Commands:
+  preview        Fetch the directory and read Halo (or --offline), then say what a sync would do.
+  sync           Apply a fresh preview (or --plan FILE, a preview exported from the app); resumes an unfinished sync first.
+  export-config  Print the connection's configuration as JSON (no secrets); --out FILE writes it.
+
+Options:
+  --connection NAME         The connection, by name or id (required).
+  --offline                 preview: plan from the last snapshot and Halo's cached state.
+  --scope users|agents|both preview/sync: what to import (default: the Imports tab's import type).
+  --plan FILE               sync: a preview exported from the app (JSON).
+  --allow-deactivations N   sync: go past a blocked guardrail, naming the plan's exact number of deactivations.
+  --out FILE                export-config: write to FILE instead of printing.
+  --json                    One JSON object on standard output instead of words.
+
+Exit codes: 0 done, 1 error, 2 blocked by the guardrail, 3 finished with failed records.
+Data folder: STUDIO_DATA_DIR, or the app's per-user folder.`
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      connection: { type: 'string' },
+      offline: { type: 'boolean', default: false },
+      scope: { type: 'string' },
+      plan: { type: 'string' },
+      'allow-deactivations': { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false }
+    }
+  })
+  const [command] = positionals
+  if (values.help || command === undefined || command === 'help') {
+    process.stdout.write(`${usage}\n`)
+    return command === undefined && !values.help ? 1 : 0
+  }
+  if (!['preview', 'sync', 'export-config'].includes(command)) throw new StudioError('VALIDATION_FAILED', `"${command}" is not a command. ${usage}`)
+  if (!values.connection) throw new StudioError('VALIDATION_FAILED', `Name the connection with --connection NAME.`)
+  const allow = values['allow-deactivations']
+  if (allow !== undefined && !/^\d+$/.test(allow)) throw new StudioError('VALIDATION_FAILED', `--allow-deactivations takes the number of deactivations, e.g. --allow-deactivations 12 (not "${allow}").`)
+  if (values.scope !== undefined && !(planScopes as readonly string[]).includes(values.scope)) throw new StudioError('VALIDATION_FAILED', `--scope is users, agents or both (not "${values.scope}").`)
+  const options: CommandOptions = {
+    connection: values.connection,
+    offline: values.offline,
+    plan: values.plan ?? null,
+    allowDeactivations: allow === undefined ? null : Number(allow),
+    scope: (values.scope as PlanScope | undefined) ?? null
+  }
+
+  const workspace = openWorkspace({
+    dataDir: resolveDataDir(process.env, process.platform, os.homedir()),
+    mode: 'browser',
+    version,
+    migrationsFolder: appPathsFrom(import.meta.url).migrationsFolder,
+    keychainService: process.env.STUDIO_KEYCHAIN_SERVICE,
+    openUrl: () => Promise.reject(new StudioError('EXTERNAL_URL_REJECTED', 'The command line opens no browser: sign in to Halo from the app first.')),
+    log: createLogger((line) => process.stderr.write(`${line}\n`))
+  })
+  try {
+    if (command === 'export-config') {
+      const exported = await exportConfig(workspace.services, options)
+      if (values.out) writeFileSync(values.out, exported.text)
+      else process.stdout.write(exported.text)
+      if (values.out && !values.json) process.stdout.write(`Wrote ${values.out}.\n`)
+      return 0
+    }
+    const result: CommandResult = command === 'preview' ? await preview(workspace.services, options) : await sync(workspace.services, options)
+    process.stdout.write(values.json ? `${JSON.stringify({ exitCode: result.exitCode, ...result.json })}\n` : `${result.lines.join('\n')}\n`)
+    return result.exitCode
+  } finally {
+    workspace.close()
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = error instanceof StudioError ? error.message : error instanceof Error ? error.message : String(error)
+    process.stderr.write(`halo-identity: ${message}\n`)
+    process.exit(1)
+  }
+)

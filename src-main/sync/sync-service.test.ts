@@ -1,0 +1,201 @@
+/**
+ * Preview and sync in main against the sandboxes (real sockets, real SQLite, real keychain): the demo
+ * Okta org is planned against the demo Halo and synced — sites created, users and agents created and
+ * updated, a CAB's members, onboarding tickets — and a second preview is all unchanged. The same
+ * through 500s, dropped connections, answers lost after Halo saved the records, a tight rate limit
+ * and tokens expiring mid-run gives the same Halo; cancel then resume finishes without duplicates; a stale plan, a blocked guardrail and a
+ * second run are refused with the reason.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { StudioError } from '../../src-shared/contract'
+import type { ConnectionConfig } from '../../src-shared/mapping/config-schema'
+import { openTempWorkspace, type TempWorkspace } from '../../test/helpers/temp-workspace'
+import { startHaloSandbox, type HaloSandbox, type HaloSandboxOptions } from '../sandbox/halo'
+import { startOktaSandbox, type OktaSandbox } from '../sandbox/okta'
+
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+interface Setup {
+  workspace: TempWorkspace
+  halo: HaloSandbox
+  okta: OktaSandbox
+  connectionId: string
+}
+
+async function setUp(haloOptions: HaloSandboxOptions = {}, clientLimit = { requests: 300, windowSeconds: 300 }): Promise<Setup> {
+  const halo = await startHaloSandbox(haloOptions)
+  const okta = await startOktaSandbox({})
+  const workspace = openTempWorkspace()
+  cleanups.push(() => workspace.dispose(), () => okta.close(), () => halo.close())
+  const instance = await workspace.services.halo.save({
+    name: 'Demo Halo',
+    baseUrl: halo.baseUrl,
+    deployment: 'on-premise',
+    tenant: null,
+    authServerUrl: null,
+    authMode: 'client_credentials',
+    ...halo.credentials.clientCredentials,
+    scope: 'all',
+    // A client allowed more than the sandbox takes gets 429s, and waits them out.
+    rateLimitRequests: clientLimit.requests,
+    rateLimitWindowSeconds: clientLimit.windowSeconds
+  })
+  const connection = await workspace.services.connections.saveOkta({ name: 'Northwind Okta', haloInstanceId: instance.id, orgUrl: okta.orgUrl, authMode: 'api_token', apiToken: okta.credentials.apiToken, clientId: null, privateKey: null, keyId: null })
+  await workspace.services.connections.fetch(connection.id)
+  await workspace.services.halo.refreshLookups(instance.id)
+  workspace.services.mapping.save(connection.id, design(workspace.services.mapping.get(connection.id).config, halo))
+  return { workspace, halo, okta, connectionId: connection.id }
+}
+
+/** IT are agents (and on the Infrastructure CAB); Londoners go to London; everyone else to a site named by their city under the first client. */
+function design(config: ConnectionConfig, halo: HaloSandbox): ConnectionConfig {
+  const idOf = (kind: string, name: string): number => Number(halo.store.all(kind).find((record) => record.name === name)?.id)
+  const client = halo.store.all('clients')[0]
+  return {
+    ...structuredClone(config),
+    siteMappings: [
+      { kind: 'existing-site', id: 'it', sequence: 1, siteId: 'agent', agentRoleId: null, groupName: 'Department - IT', criteria: [], includeExternal: false, appId: null, statuses: [], userRoleId: null },
+      { kind: 'existing-site', id: 'london', sequence: 2, siteId: idOf('sites', 'London – Head Office'), agentRoleId: null, groupName: null, criteria: [{ field: 'city', operator: 'equals', value: 'London' }], includeExternal: false, appId: null, statuses: [], userRoleId: null },
+      { kind: 'organisation-by-field', id: 'by-city', sequence: 3, clientId: Number(client?.id), field: 'city', groupName: null, criteria: [], includeExternal: false, appId: null, statuses: [], userRoleId: null }
+    ],
+    advanced: { ...config.advanced, cabs: [{ id: 'cab', groupName: 'Department - IT', cabId: idOf('cabs', 'Infrastructure CAB'), onLeave: 'keep' }] },
+    onboarding: { enabled: true, ticketTypeId: idOf('ticketTypes', 'New Starter'), templateId: null, fields: config.onboarding.fields },
+    imports: { ...config.imports, importType: 'both' }
+  }
+}
+
+function duplicates(values: ReadonlyArray<unknown>): unknown[] {
+  const seen = new Set<string>()
+  return values.filter((value) => {
+    if (value === null || value === undefined || value === '') return false
+    const key = JSON.stringify(value).toLowerCase()
+    if (seen.has(key)) return true
+    seen.add(key)
+    return false
+  })
+}
+
+/** Halo as a sync leaves it: who carries which Okta id, and the onboarding tickets. */
+function haloState(halo: HaloSandbox): { users: string[]; agents: string[]; tickets: number; sites: string[] } {
+  return {
+    users: halo.store.all('users').flatMap((user) => (typeof user.okta_id === 'string' ? [`${user.okta_id}:${String(user.inactive)}:${String(user.site_id)}`] : [])).sort(),
+    agents: halo.store.all('agents').flatMap((agent) => (typeof agent.okta_id === 'string' ? [`${agent.okta_id}:${String(agent.isdisabled)}`] : [])).sort(),
+    tickets: halo.store.all('tickets').filter((ticket) => typeof ticket.summary === 'string' && ticket.summary.startsWith('New starter')).length,
+    sites: halo.store.all('sites').map((site) => String(site.name)).sort()
+  }
+}
+
+async function syncAll(setup: Setup): Promise<{ planId: string; created: number; tickets: number }> {
+  const { plans, sync } = setup.workspace.services
+  const plan = await plans.build(setup.connectionId, 'both', { readHalo: true })
+  const runId = sync.start(plan.id, { allowDeactivations: plan.plan.guardrail.blocked ? plan.plan.guardrail.deactivations : null, trigger: 'app' })
+  for (let tries = 0; ; tries += 1) {
+    const result = await sync.finished(runId)
+    if (result.state === 'completed') break
+    if (tries > 5) throw new Error(`the sync kept stopping: ${JSON.stringify(result)}`)
+    sync.resume(runId)
+  }
+  return { planId: plan.id, created: plan.plan.summary.users.create + plan.plan.summary.agents.create, tickets: plan.plan.tickets.length }
+}
+
+describe('preview and sync', () => {
+  it('syncs the demo org into the demo Halo, and a second preview is all unchanged', async () => {
+    const setup = await setUp()
+    const { plans, sync } = setup.workspace.services
+    const first = await plans.build(setup.connectionId, 'both', { readHalo: true })
+    expect(first.inputs).toMatchObject({ haloLive: true, haloOffline: null })
+    const { summary } = first.plan
+    expect(summary.users.create).toBeGreaterThan(0)
+    expect(summary.users.update).toBeGreaterThan(0)
+    expect(summary.agents.create + summary.agents.update).toBeGreaterThan(0)
+    expect(first.plan.sites.length).toBeGreaterThan(0)
+    expect(first.plan.tickets.length).toBe(summary.users.create)
+
+    const runId = sync.start(first.id, { allowDeactivations: first.plan.guardrail.blocked ? first.plan.guardrail.deactivations : null, trigger: 'app' })
+    expect(await sync.finished(runId)).toEqual({ state: 'completed' })
+    const counts = setup.workspace.services.sync.run(runId)
+    expect(counts.state).toBe('completed')
+
+    const state = haloState(setup.halo)
+    expect(duplicates(setup.halo.store.all('users').map((user) => user.okta_id))).toEqual([])
+    expect(duplicates(setup.halo.store.all('agents').map((agent) => agent.okta_id))).toEqual([])
+    expect(state.tickets).toBe(first.plan.tickets.length)
+    for (const site of first.plan.sites) expect(state.sites).toContain(site.name)
+    const cab = setup.halo.store.all('cabs').find((board) => board.name === 'Infrastructure CAB') as unknown as { members: Array<{ agent_id: number }> }
+    expect(cab.members.length).toBeGreaterThanOrEqual(first.plan.cabs[0]?.add.length ?? 1)
+
+    const second = await plans.build(setup.connectionId, 'both', { readHalo: true })
+    const acted = (await Promise.resolve(plans.rows(second.id, { offset: 0, limit: 500, actions: ['create', 'update', 'deactivate', 'reactivate'] }))).rows
+    expect(acted.map((row) => [row.key, row.action, row.changes])).toEqual([])
+    expect(second.plan.tickets).toEqual([])
+    expect(second.plan.sites).toEqual([])
+    // The first plan was synced: it cannot be synced again.
+    expect(() => sync.start(first.id, { allowDeactivations: null, trigger: 'app' })).toThrow(/synced already/)
+  }, 120_000)
+
+  it('gives the same Halo through 500s, dropped connections, lost answers, a tight rate limit and expiring tokens', async () => {
+    const calm = await setUp()
+    await syncAll(calm)
+    const expected = haloState(calm.halo)
+
+    const stormy = await setUp({ rateLimit: { requests: 8, windowMs: 1_000 }, tokenLifetimeSeconds: 2 }, { requests: 16, windowSeconds: 1 })
+    stormy.halo.settings.faults.error500 = 0.05
+    stormy.halo.settings.faults.drop = 0.03
+    // Writes applied whose answers are lost: the sync must find what it created, not create it again.
+    stormy.halo.settings.faults.dropAnswer = 0.1
+    const result = await syncAll(stormy)
+    Object.assign(stormy.halo.settings.faults, { error500: 0, drop: 0, dropAnswer: 0 })
+    expect(haloState(stormy.halo)).toEqual(expected)
+    expect(stormy.halo.refusedCount()).toBeGreaterThan(0)
+    expect(result.tickets).toBeGreaterThan(0)
+  }, 240_000)
+
+  it('cancels between batches and resumes to the same end', async () => {
+    const setup = await setUp({ latencyMs: 20 })
+    const { plans, sync } = setup.workspace.services
+    const plan = await plans.build(setup.connectionId, 'both', { readHalo: true })
+    const runId = sync.start(plan.id, { allowDeactivations: plan.plan.guardrail.blocked ? plan.plan.guardrail.deactivations : null, trigger: 'app' })
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    sync.cancel(runId)
+    expect(await sync.finished(runId)).toEqual({ state: 'cancelled' })
+    expect(sync.run(runId).state).toBe('cancelled')
+    // Another run is refused while this one is unfinished.
+    const other = await plans.build(setup.connectionId, 'both', { readHalo: false })
+    expect(() => sync.start(other.id, { allowDeactivations: null, trigger: 'app' })).toThrow(StudioError)
+    sync.resume(runId)
+    expect(await sync.finished(runId)).toEqual({ state: 'completed' })
+    expect(duplicates(setup.halo.store.all('users').map((user) => user.okta_id))).toEqual([])
+    expect(haloState(setup.halo).tickets).toBe(plan.plan.tickets.length)
+  }, 120_000)
+
+  it('refuses a plan whose inputs changed, and a blocked guardrail without the exact number', async () => {
+    const setup = await setUp()
+    const { plans, sync, mapping } = setup.workspace.services
+    const plan = await plans.build(setup.connectionId, 'both', { readHalo: false })
+    const changed = structuredClone(mapping.get(setup.connectionId).config)
+    changed.imports.guardrails = { maxDeactivations: 0, maxDeactivationPercent: 0 }
+    changed.imports.deactivateOutOfScope = true
+    changed.siteMappings = changed.siteMappings.filter((candidate) => candidate.id === 'it')
+    mapping.save(setup.connectionId, changed)
+    expect(plans.staleness(plans.get(plan.id))).toContain('The mappings were changed since this preview was built.')
+    expect(() => sync.start(plan.id, { allowDeactivations: null, trigger: 'app' })).toThrow(/Build the preview again/)
+
+    // Halo users carrying Okta ids that no mapping places any more: deactivations past a zero guardrail.
+    const first = setup.halo.store.all('users').slice(0, 3)
+    const people = setup.workspace.services.connections.snapshotPeople(setup.connectionId, { search: '', offset: 0, limit: 500 }).rows.filter((person) => person.department !== 'IT')
+    first.forEach((user, index) => setup.halo.store.put('users', { ...user, okta_id: people[index]?.id, oktaid: people[index]?.id, inactive: false }))
+    const blocked = await plans.build(setup.connectionId, 'both', { readHalo: true })
+    const { deactivations } = blocked.plan.guardrail
+    expect(blocked.plan.guardrail.blocked).toBe(true)
+    // Those three, and people whose Okta status is not active found by email.
+    expect(deactivations).toBeGreaterThanOrEqual(3)
+    expect(() => sync.start(blocked.id, { allowDeactivations: null, trigger: 'app' })).toThrow(`confirm the exact number of deactivations (${deactivations})`)
+    expect(() => sync.start(blocked.id, { allowDeactivations: deactivations - 1, trigger: 'app' })).toThrow(StudioError)
+    const runId = sync.start(blocked.id, { allowDeactivations: deactivations, trigger: 'app' })
+    expect(await sync.finished(runId)).toEqual({ state: 'completed' })
+    expect(first.map((user) => setup.halo.store.get('users', Number(user.id))?.inactive)).toEqual([true, true, true])
+  }, 120_000)
+})

@@ -1,0 +1,142 @@
+/**
+ * Syncs (the service behind `sync:*` and `halo-identity sync`): starts a run of a saved plan — refused
+ * when the plan no longer describes its inputs (rebuild it), when the guardrail blocks it and the
+ * override does not name its number of deactivations, or while another run of the connection is
+ * unfinished (resume or cancel that) — resumes a stopped one, cancels between batches, and reports
+ * progress (`task:progress`, id `sync:<connection id>`) and state (`run:updated`). One execution
+ * per connection at a time.
+ */
+import { StudioError } from '../../src-shared/contract'
+import type { ConnectionRepo } from '../connections/connection-repo'
+import { guardrailAllows } from '../core/guardrail'
+import type { HaloInstances } from '../halo/halo-instances'
+import type { PlanService } from '../plans/plan-service'
+import type { PlanStore } from '../plans/plan-store'
+import type { EventBus } from '../runtime/event-bus'
+import { SyncExecutor, type ExecutionResult, type SyncProgress } from './sync-executor'
+import type { OpCounts, SyncJournal, SyncOp, SyncRun } from './sync-journal'
+import type { SyncLinks } from './sync-links'
+import { planOps } from './plan-ops'
+
+export interface SyncServiceDeps {
+  connections: ConnectionRepo
+  halo: HaloInstances
+  plans: PlanService
+  planStore: PlanStore
+  journal: SyncJournal
+  links: SyncLinks
+  events: EventBus
+  batchSize?: number
+  now?: () => Date
+}
+
+interface Execution {
+  cancel: boolean
+  done: Promise<ExecutionResult>
+}
+
+export class SyncService {
+  private readonly executing = new Map<string, Execution>()
+
+  constructor(private readonly deps: SyncServiceDeps) {}
+
+  /** Starts a sync of a plan; answers the run id (the run goes on in the background: see `finished`). */
+  start(planId: string, options: { allowDeactivations: number | null; trigger: SyncRun['trigger'] }): string {
+    const stored = this.deps.plans.get(planId)
+    const connection = this.deps.connections.get(stored.connectionId)
+    const unfinished = this.deps.journal.unfinished(stored.connectionId)
+    if (unfinished) throw new StudioError('BUSY', `A sync of ${connection.name} has not finished (${unfinished.state}). Resume it, or cancel it, before starting another.`, { runId: unfinished.id })
+    const stale = this.deps.plans.staleness(stored)
+    if (stale.length > 0) throw new StudioError('VALIDATION_FAILED', `This preview no longer describes what a sync would do: ${stale.join(' ')} Build the preview again.`, { issues: [], stale })
+    const { guardrail } = stored.plan
+    if (!guardrailAllows(guardrail, options.allowDeactivations)) {
+      throw new StudioError('VALIDATION_FAILED', `${guardrail.message ?? 'The guardrail blocks this plan.'} To go ahead, confirm the exact number of deactivations (${guardrail.deactivations}).`, { issues: [], guardrail })
+    }
+    const ops = planOps(stored.plan, this.deps.planStore.allRows(planId))
+    const runId = this.deps.journal.createRun({ connectionId: stored.connectionId, planId, trigger: options.trigger, allowDeactivations: options.allowDeactivations, summary: stored.plan.summary }, ops)
+    this.deps.planStore.markSynced(planId)
+    this.launch(runId)
+    return runId
+  }
+
+  /** Resumes a run that stopped (interrupted or cancelled); answers at once, like start. */
+  resume(runId: string): void {
+    const run = this.run(runId)
+    if (run.state === 'completed' || run.state === 'failed') throw new StudioError('VALIDATION_FAILED', 'This sync has finished; there is nothing to resume.', { issues: [] })
+    if (this.executing.has(run.connectionId)) throw new StudioError('BUSY', 'This sync is running already.', { runId })
+    this.launch(runId)
+  }
+
+  cancel(runId: string): void {
+    const run = this.run(runId)
+    const execution = this.executing.get(run.connectionId)
+    if (execution) execution.cancel = true
+    else if (run.state === 'interrupted') this.deps.journal.setState(runId, 'cancelled', 'Cancelled: resume to finish the sync.')
+  }
+
+  /** The result once the run's execution in this process stops. */
+  async finished(runId: string): Promise<ExecutionResult> {
+    const run = this.run(runId)
+    const execution = this.executing.get(run.connectionId)
+    if (execution) return execution.done
+    return run.state === 'completed' ? { state: 'completed' } : run.state === 'cancelled' ? { state: 'cancelled' } : { state: 'interrupted', error: run.error ?? 'The sync stopped.' }
+  }
+
+  /** The connection's run that has not finished, if any (the command line resumes it). */
+  unfinishedRun(connectionId: string): SyncRun | null {
+    this.deps.connections.get(connectionId)
+    return this.deps.journal.unfinished(connectionId)
+  }
+
+  totals(runId: string): OpCounts {
+    this.run(runId)
+    return this.deps.journal.counts(runId)
+  }
+
+  /** The operations that failed, with Halo's words, in order. */
+  failures(runId: string, limit: number): SyncOp[] {
+    return this.deps.journal.ops(runId, 0, limit, 'failed')
+  }
+
+  run(runId: string): SyncRun {
+    const run = this.deps.journal.run(runId)
+    if (!run) throw new StudioError('NOT_FOUND', 'That sync run is not in this workspace.', { runId })
+    return run
+  }
+
+  private launch(runId: string): void {
+    const run = this.run(runId)
+    const connection = this.deps.connections.get(run.connectionId)
+    const stored = this.deps.plans.get(run.planId)
+    const executor = new SyncExecutor({
+      journal: this.deps.journal,
+      links: this.deps.links,
+      client: this.deps.halo.client(connection.haloInstanceId),
+      connectionId: connection.id,
+      source: stored.plan.source,
+      batchSize: this.deps.batchSize,
+      onProgress: (progress) => this.progress(runId, connection.id, progress)
+    })
+    const execution: Execution = { cancel: false, done: Promise.resolve({ state: 'completed' }) }
+    this.executing.set(connection.id, execution)
+    this.publish(runId, 'running')
+    execution.done = executor
+      .execute(runId, () => execution.cancel)
+      .then((result) => {
+        this.publish(runId, result.state === 'completed' ? 'completed' : result.state === 'cancelled' ? 'cancelled' : 'paused')
+        return result
+      })
+      .finally(() => this.executing.delete(connection.id))
+  }
+
+  private progress(runId: string, connectionId: string, progress: SyncProgress): void {
+    const { counts } = progress
+    this.deps.events.emit('task:progress', { taskId: `sync:${connectionId}`, label: `Syncing ${progress.phase}`, done: counts.done + counts.failed + counts.skipped, total: counts.total, etaMs: progress.etaMs })
+    this.publish(runId, 'running')
+  }
+
+  private publish(runId: string, status: 'running' | 'paused' | 'cancelled' | 'completed'): void {
+    const counts = this.deps.journal.counts(runId)
+    this.deps.events.emit('run:updated', { runId, status, applied: counts.done, failed: counts.failed, total: counts.total })
+  }
+}
