@@ -1,0 +1,146 @@
+/**
+ * `halo-identity sync` killed (SIGKILL) ten times at random points of a 5,000-person sync into the
+ * Halo sandbox, then run once more: each run resumes the unfinished sync from its journal. Halo ends
+ * with no one created twice, one onboarding ticket per created user (none twice), and a fresh
+ * preview with nothing left to do. Also: the command's words, exit codes and JSON for a preview and
+ * a guardrail block.
+ */
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SeededRandom } from '../sandbox/shared/prng'
+import { openTempWorkspace, repoRoot, testKeychainService, type TempWorkspace } from '../../test/helpers/temp-workspace'
+import { startHaloSandbox, type HaloSandbox } from '../sandbox/halo'
+import { startOktaSandbox, type OktaSandbox } from '../sandbox/okta'
+
+const cli = path.join(repoRoot, 'src-main', 'cli', 'index.ts')
+
+let halo: HaloSandbox
+let okta: OktaSandbox
+let workspace: TempWorkspace
+let connectionId: string
+let usersBefore: number
+
+beforeAll(async () => {
+  const wide = { requests: 100_000, windowMs: 60_000 }
+  halo = await startHaloSandbox({ latencyMs: 5, rateLimit: wide })
+  okta = await startOktaSandbox({ people: 5_000 })
+  workspace = openTempWorkspace()
+  const instance = await workspace.services.halo.save({
+    name: 'Demo Halo',
+    baseUrl: halo.baseUrl,
+    deployment: 'on-premise',
+    tenant: null,
+    authServerUrl: null,
+    authMode: 'client_credentials',
+    ...halo.credentials.clientCredentials,
+    scope: 'all',
+    rateLimitRequests: wide.requests,
+    rateLimitWindowSeconds: 60
+  })
+  const connection = await workspace.services.connections.saveOkta({ name: 'Northwind Okta', haloInstanceId: instance.id, orgUrl: okta.orgUrl, authMode: 'api_token', apiToken: okta.credentials.apiToken, clientId: null, privateKey: null, keyId: null })
+  connectionId = connection.id
+  await workspace.services.connections.fetch(connectionId)
+  await workspace.services.halo.refreshLookups(instance.id)
+  const config = structuredClone(workspace.services.mapping.get(connectionId).config)
+  const manchester = Number(halo.store.all('sites').find((site) => site.name === 'Manchester')?.id)
+  const client = Number(halo.store.all('clients')[0]?.id)
+  config.siteMappings = [
+    { kind: 'existing-site', id: 'it', sequence: 1, siteId: 'agent', agentRoleId: null, groupName: 'Department - IT', criteria: [], includeExternal: false, appId: null, statuses: [], userRoleId: null },
+    { kind: 'organisation-by-field', id: 'by-city', sequence: 2, clientId: client, field: 'city', groupName: null, criteria: [], includeExternal: false, appId: null, statuses: [], userRoleId: null }
+  ]
+  config.imports.defaultSiteId = manchester
+  config.imports.guardrails = { maxDeactivations: 100_000, maxDeactivationPercent: 100 }
+  config.onboarding = { enabled: true, ticketTypeId: Number(halo.store.all('ticketTypes').find((type) => type.name === 'New Starter')?.id), templateId: null, fields: config.onboarding.fields }
+  workspace.services.mapping.save(connectionId, config)
+  usersBefore = Math.max(...halo.store.all('users').map((user) => Number(user.id)))
+}, 120_000)
+
+afterAll(async () => {
+  await workspace.dispose()
+  await okta.close()
+  await halo.close()
+})
+
+interface Ran {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs the command; `killWhen` is polled every 20 ms and kills it (SIGKILL) when it says so. */
+function run(args: string[], killWhen?: () => boolean): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    // Node itself with tsx's loader: the tsx command runs the program in a child process, which a SIGKILL of tsx would leave running.
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: repoRoot, env: { ...process.env, STUDIO_DATA_DIR: workspace.dataDir, STUDIO_KEYCHAIN_SERVICE: testKeychainService, STUDIO_DEMO: '0' } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const poll = killWhen
+      ? setInterval(() => {
+          if (killWhen()) child.kill('SIGKILL')
+        }, 20)
+      : null
+    child.on('error', reject)
+    child.on('exit', (code, signal) => {
+      if (poll) clearInterval(poll)
+      resolve({ code, signal, stdout, stderr })
+    })
+  })
+}
+
+describe('halo-identity sync', () => {
+  it('previews in words and as JSON, offline too', async () => {
+    const words = await run(['preview', '--connection', 'Northwind Okta', '--offline'])
+    expect(words.code).toBe(0)
+    expect(words.stdout).toMatch(/Preview of Northwind Okta \(both\), built .*from Halo's cached state/)
+    expect(words.stdout).toMatch(/users: {2}\d+ create/)
+    const json = await run(['preview', '--connection', 'northwind okta', '--offline', '--json'])
+    expect(JSON.parse(json.stdout)).toMatchObject({ exitCode: 0, summary: { users: { create: expect.any(Number) as number } }, guardrail: { blocked: false } })
+    const missing = await run(['preview', '--connection', 'Nobody'])
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain('There is no connection called "Nobody". Connections: "Northwind Okta".')
+  }, 120_000)
+
+  it('resumes after being killed ten times, with nothing created twice and no ticket twice', async () => {
+    const random = new SeededRandom(6)
+    const { sync } = workspace.services
+    let kills = 0
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      // Kill somewhere between the first operation settled and the last.
+      const share = 0.05 + random.next() * 0.9
+      const ran = await run(['sync', '--connection', 'Northwind Okta'], () => {
+        const unfinished = sync.unfinishedRun(connectionId)
+        if (!unfinished) return false
+        const totals = sync.totals(unfinished.id)
+        return totals.done + totals.failed + totals.skipped >= totals.total * share
+      })
+      if (ran.signal === 'SIGKILL') kills += 1
+      else break
+    }
+    expect(kills).toBeGreaterThanOrEqual(8)
+    const last = await run(['sync', '--connection', 'Northwind Okta', '--json'])
+    expect(last.stderr).not.toContain('halo-identity:')
+    expect(JSON.parse(last.stdout)).toMatchObject({ exitCode: 0, state: 'completed', failed: 0 })
+
+    const users = halo.store.all('users')
+    const oktaIds = users.flatMap((user) => (typeof user.okta_id === 'string' ? [user.okta_id] : []))
+    expect(oktaIds.length - new Set(oktaIds).size).toBe(0)
+    const agentIds = halo.store.all('agents').flatMap((agent) => (typeof agent.okta_id === 'string' ? [agent.okta_id] : []))
+    expect(agentIds.length - new Set(agentIds).size).toBe(0)
+    const created = users.filter((user) => Number(user.id) > usersBefore)
+    expect(created.length).toBeGreaterThan(4_000)
+    const starter = Number(halo.store.all('ticketTypes').find((type) => type.name === 'New Starter')?.id)
+    const ticketsPerUser = new Map<number, number>()
+    for (const ticket of halo.store.all('tickets')) if (Number(ticket.tickettype_id) === starter) ticketsPerUser.set(Number(ticket.user_id), (ticketsPerUser.get(Number(ticket.user_id)) ?? 0) + 1)
+    expect([...ticketsPerUser.values()].filter((count) => count > 1)).toEqual([])
+    expect(created.filter((user) => ticketsPerUser.get(Number(user.id)) !== 1).map((user) => user.id)).toEqual([])
+
+    const after = await workspace.services.plans.build(connectionId, 'both', { readHalo: true })
+    const acted = workspace.services.plans.rows(after.id, { offset: 0, limit: 20, actions: ['create', 'update', 'deactivate', 'reactivate'] })
+    expect(acted.rows.map((row) => [row.key, row.action, row.changes])).toEqual([])
+    expect(after.plan.tickets).toEqual([])
+  }, 600_000)
+})
