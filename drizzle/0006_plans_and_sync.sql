@@ -80,5 +80,7 @@ CREATE TABLE `sync_run` (
 	`finished_at` text,
 	`error` text,
 	`summary` text NOT NULL,
+	`owner` text,
+	`heartbeat_at` text,
 	FOREIGN KEY (`connection_id`) REFERENCES `connection`(`id`) ON UPDATE no action ON DELETE cascade
 );

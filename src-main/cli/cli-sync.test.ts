@@ -2,8 +2,8 @@
  * `halo-identity sync` killed (SIGKILL) ten times at random points of a 5,000-person sync into the
  * Halo sandbox, then run once more: each run resumes the unfinished sync from its journal. Halo ends
  * with no one created twice, one onboarding ticket per created user (none twice), and a fresh
- * preview with nothing left to do. Also: the command's words, exit codes and JSON for a preview and
- * a guardrail block.
+ * preview with nothing left to do; a second command started while one works on the run is turned
+ * away. Also: the command's words, exit codes and JSON for a preview.
  */
 import { spawn } from 'node:child_process'
 import path from 'node:path'
@@ -108,19 +108,27 @@ describe('halo-identity sync', () => {
     const random = new SeededRandom(6)
     const { sync } = workspace.services
     let kills = 0
+    let rival: Ran | null = null
     for (let attempt = 0; attempt < 10; attempt += 1) {
       // Kill somewhere between the first operation settled and the last.
       const share = 0.05 + random.next() * 0.9
+      let rivalRun: Promise<void> | null = null
       const ran = await run(['sync', '--connection', 'Northwind Okta'], () => {
         const unfinished = sync.unfinishedRun(connectionId)
         if (!unfinished) return false
         const totals = sync.totals(unfinished.id)
-        return totals.done + totals.failed + totals.skipped >= totals.total * share
+        if (totals.done + totals.failed + totals.skipped < totals.total * share) return false
+        if (attempt !== 2) return true
+        // Once: a second command for the same connection while this one works is turned away.
+        rivalRun ??= run(['sync', '--connection', 'Northwind Okta']).then((result) => void (rival = result))
+        return rival !== null
       })
       if (ran.signal === 'SIGKILL') kills += 1
       else break
     }
     expect(kills).toBeGreaterThanOrEqual(8)
+    expect(rival).toMatchObject({ code: 1 })
+    expect((rival as Ran | null)?.stderr).toContain('is running in another Identity Studio on this computer')
     const last = await run(['sync', '--connection', 'Northwind Okta', '--json'])
     expect(last.stderr).not.toContain('halo-identity:')
     expect(JSON.parse(last.stdout)).toMatchObject({ exitCode: 0, state: 'completed', failed: 0 })

@@ -22,7 +22,7 @@ import { openDatabase, type OpenedDatabase } from '../store/database'
 import { SettingsRepo } from '../store/settings-repo'
 import { SyncJournal } from '../sync/sync-journal'
 import { SyncLinks } from '../sync/sync-links'
-import { SyncService } from '../sync/sync-service'
+import { ownerGone, SyncService } from '../sync/sync-service'
 import { EventBus } from './event-bus'
 import { ExternalLinks, type OpenUrl } from './external-links'
 import type { Logger } from './logger'
@@ -80,7 +80,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
   const syncLinks = new SyncLinks(database.db)
   const journal = new SyncJournal(database.db, database.sqlite)
   // A sync left running by a process that is gone is interrupted: it resumes where it stopped.
-  journal.interruptAbandoned()
+  journal.interruptAbandoned(ownerGone)
   const plans = new PlanService({ connections: connectionRepo, mapping, snapshots, lookups, halo, plans: planStore, links: syncLinks })
   const services: Services = {
     about: {

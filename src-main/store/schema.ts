@@ -274,7 +274,10 @@ export const syncRunTable = sqliteTable('sync_run', {
   /** Why it stopped, in the admin's words, when it did not complete. */
   error: text('error'),
   /** JSON: the plan's summary at the start (counts per action), for the run history. */
-  summary: text('summary').notNull()
+  summary: text('summary').notNull(),
+  /** The process executing the run (host, pid, a random part), or null; it renews heartbeatAt while it works. */
+  owner: text('owner'),
+  heartbeatAt: text('heartbeat_at')
 })
 
 /**

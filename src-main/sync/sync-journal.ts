@@ -2,8 +2,9 @@
  * The sync journal (owner of `sync_run` and `sync_op`): a run and every operation it will send are
  * written in one transaction before anything is sent; each batch is marked sent before the request
  * and done (with the Halo id) or failed (with Halo's words) after it, so a run that stops — crash,
- * kill, network cut, cancel — resumes exactly where it was. Operations are read in sequence with a
- * cursor, never by rescanning what is done.
+ * kill, network cut, cancel — resumes exactly where it was. A run is held by one process at a time
+ * (a lease renewed by heartbeat). Operations are read in sequence with a cursor, never by rescanning
+ * what is done.
  */
 import type Database from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
@@ -15,6 +16,9 @@ export const syncPhases = ['sites', 'users', 'agents', 'cabs', 'tickets'] as con
 export type SyncPhase = (typeof syncPhases)[number]
 export type OpState = 'pending' | 'sent' | 'done' | 'failed' | 'skipped'
 export type RunState = 'running' | 'interrupted' | 'cancelled' | 'completed' | 'failed'
+
+/** How long a run's holder may go without a heartbeat before another process may take the run over. */
+export const leaseMs = 30_000
 
 export interface NewOp {
   phase: SyncPhase
@@ -89,9 +93,37 @@ export class SyncJournal {
     return this.runs(connectionId).find((run) => run.state === 'running' || run.state === 'interrupted' || run.state === 'cancelled') ?? null
   }
 
-  /** Runs left "running" by a process that is gone: interrupted, to resume. */
-  interruptAbandoned(): number {
-    return this.sqlite.prepare("UPDATE sync_run SET state = 'interrupted', error = 'Identity Studio stopped while this sync ran; resume it to finish.' WHERE state = 'running'").run().changes
+  /**
+   * Runs left "running" by a process that is gone — `gone(owner)` says so, or its heartbeat is older
+   * than `staleMs` — are interrupted, to resume. One whose owner still works on it is left alone.
+   */
+  interruptAbandoned(gone: (owner: string) => boolean, staleMs = leaseMs): number {
+    const before = new Date(this.now().getTime() - staleMs).toISOString()
+    const running = this.db.select().from(syncRunTable).where(eq(syncRunTable.state, 'running')).all()
+    const abandoned = running.filter((run) => run.owner === null || run.heartbeatAt === null || run.heartbeatAt < before || gone(run.owner))
+    for (const run of abandoned) {
+      this.db.update(syncRunTable).set({ state: 'interrupted', owner: null, error: 'Identity Studio stopped while this sync ran; resume it to finish.' }).where(eq(syncRunTable.id, run.id)).run()
+    }
+    return abandoned.length
+  }
+
+  /**
+   * Takes the run for this process: only when no one holds it, or its holder's heartbeat is older than
+   * `staleMs` (that process is gone). Two executors never work on one run, whichever app or command started them.
+   */
+  claim(runId: string, owner: string, staleMs: number = leaseMs): boolean {
+    const now = this.now()
+    const before = new Date(now.getTime() - staleMs).toISOString()
+    return this.sqlite.prepare('UPDATE sync_run SET owner = ?, heartbeat_at = ? WHERE id = ? AND (owner IS NULL OR owner = ? OR heartbeat_at IS NULL OR heartbeat_at < ?)').run(owner, now.toISOString(), runId, owner, before).changes === 1
+  }
+
+  /** Renews the holder's heartbeat; false when the run is no longer this owner's. */
+  beat(runId: string, owner: string): boolean {
+    return this.sqlite.prepare('UPDATE sync_run SET heartbeat_at = ? WHERE id = ? AND owner = ?').run(this.now().toISOString(), runId, owner).changes === 1
+  }
+
+  release(runId: string, owner: string): void {
+    this.sqlite.prepare('UPDATE sync_run SET owner = NULL WHERE id = ? AND owner = ?').run(runId, owner)
   }
 
   setState(runId: string, state: RunState, error: string | null = null): void {

@@ -4,8 +4,11 @@
  * override does not name its number of deactivations, or while another run of the connection is
  * unfinished (resume or cancel that) — resumes a stopped one, cancels between batches, and reports
  * progress (`task:progress`, id `sync:<connection id>`) and state (`run:updated`). One execution
- * per connection at a time.
+ * per connection at a time, and one process per run (the journal's lease): the app and the command
+ * line never work on the same run together.
  */
+import { randomUUID } from 'node:crypto'
+import { hostname } from 'node:os'
 import { StudioError } from '../../src-shared/contract'
 import type { ConnectionRepo } from '../connections/connection-repo'
 import { guardrailAllows } from '../core/guardrail'
@@ -14,7 +17,7 @@ import type { PlanService } from '../plans/plan-service'
 import type { PlanStore } from '../plans/plan-store'
 import type { EventBus } from '../runtime/event-bus'
 import { SyncExecutor, type ExecutionResult, type SyncProgress } from './sync-executor'
-import type { OpCounts, SyncJournal, SyncOp, SyncRun } from './sync-journal'
+import { leaseMs, type OpCounts, type SyncJournal, type SyncOp, type SyncRun } from './sync-journal'
 import type { SyncLinks } from './sync-links'
 import { planOps } from './plan-ops'
 
@@ -37,6 +40,8 @@ interface Execution {
 
 export class SyncService {
   private readonly executing = new Map<string, Execution>()
+  /** Who this process is, as the run lease names it. */
+  private readonly owner = ownerName()
 
   constructor(private readonly deps: SyncServiceDeps) {}
 
@@ -107,6 +112,12 @@ export class SyncService {
   private launch(runId: string): void {
     const run = this.run(runId)
     const connection = this.deps.connections.get(run.connectionId)
+    if (!this.deps.journal.claim(runId, this.owner, run.owner !== null && ownerGone(run.owner) ? 0 : leaseMs)) {
+      throw new StudioError('BUSY', `This sync of ${connection.name} is running in another Identity Studio on this computer (the app or the command line). It can be resumed here once that one stops.`, { runId })
+    }
+    // The heartbeat says this process still works on the run, however long a batch waits on Halo.
+    const heartbeat = setInterval(() => this.deps.journal.beat(runId, this.owner), Math.floor(leaseMs / 3))
+    heartbeat.unref()
     const stored = this.deps.plans.get(run.planId)
     const executor = new SyncExecutor({
       journal: this.deps.journal,
@@ -126,7 +137,11 @@ export class SyncService {
         this.publish(runId, result.state === 'completed' ? 'completed' : result.state === 'cancelled' ? 'cancelled' : 'paused')
         return result
       })
-      .finally(() => this.executing.delete(connection.id))
+      .finally(() => {
+        clearInterval(heartbeat)
+        this.deps.journal.release(runId, this.owner)
+        this.executing.delete(connection.id)
+      })
   }
 
   private progress(runId: string, connectionId: string, progress: SyncProgress): void {
@@ -138,5 +153,22 @@ export class SyncService {
   private publish(runId: string, status: 'running' | 'paused' | 'cancelled' | 'completed'): void {
     const counts = this.deps.journal.counts(runId)
     this.deps.events.emit('run:updated', { runId, status, applied: counts.done, failed: counts.failed, total: counts.total })
+  }
+}
+
+/** This process, as a run's lease names its holder: host, process id, and a random part. */
+function ownerName(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
+}
+
+/** Whether a lease holder is a process of this computer that no longer exists (killed, crashed). */
+export function ownerGone(owner: string): boolean {
+  const [host, pid] = owner.split(':')
+  if (host !== hostname() || !pid || !/^\d+$/.test(pid)) return false
+  try {
+    process.kill(Number(pid), 0)
+    return false
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH'
   }
 }
