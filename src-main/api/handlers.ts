@@ -12,6 +12,7 @@ import { secretsHandlers } from './secrets-handlers'
 import { haloHandlers } from './halo-handlers'
 import { connectionHandlers } from './connection-handlers'
 import { mappingHandlers } from './mapping-handlers'
+import { planHandlers } from './plan-handlers'
 
 export type Handler<N extends ProcedureName> = (
   input: z.output<Procedures[N]['input']>
@@ -26,6 +27,7 @@ export function createHandlers(services: Services): Handlers {
     ...secretsHandlers(services),
     ...haloHandlers(services),
     ...connectionHandlers(services),
-    ...mappingHandlers(services)
+    ...mappingHandlers(services),
+    ...planHandlers(services)
   }
 }

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto'
 import { stringify } from 'csv-stringify/sync'
-import { StudioError } from '../../src-shared/contract'
+import { StudioError, type PlanView } from '../../src-shared/contract'
 import type { PlanRow, PlanScope } from '../../src-shared/plan/plan-schema'
 import type { ConnectionRepo } from '../connections/connection-repo'
 import { buildPlan, type Resolution } from '../core/planner'
@@ -57,6 +57,25 @@ export class PlanService {
   latest(connectionId: string): StoredPlan | null {
     this.deps.connections.get(connectionId)
     return this.deps.plans.latest(connectionId)
+  }
+
+  /** What the preview shows of a plan besides its rows. */
+  view(stored: StoredPlan): PlanView {
+    const { inputs, plan } = stored
+    return {
+      id: stored.id,
+      connectionId: stored.connectionId,
+      scope: plan.scope,
+      builtAt: stored.builtAt,
+      state: stored.state,
+      inputs: { snapshotFetchedAt: inputs.snapshotFetchedAt, haloReadAt: inputs.haloReadAt, haloLive: inputs.haloLive, haloOffline: inputs.haloOffline },
+      summary: plan.summary,
+      guardrail: plan.guardrail,
+      sites: plan.sites,
+      cabChanges: plan.cabs.length,
+      stale: this.staleness(stored),
+      siteNames: this.deps.plans.sites(stored.id)
+    }
   }
 
   /** Why a plan no longer describes its inputs (empty when it still does). */

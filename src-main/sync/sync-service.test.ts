@@ -136,6 +136,41 @@ describe('preview and sync', () => {
     expect(() => sync.start(first.id, { allowDeactivations: null, trigger: 'app' })).toThrow(/synced already/)
   }, 120_000)
 
+  it('answers the plan and sync procedures through the dispatcher, as the preview and run screens call them', async () => {
+    const setup = await setUp()
+    const call = async <T>(name: string, input: unknown): Promise<T> => {
+      const result = await setup.workspace.dispatch(name, input)
+      if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`)
+      return result.value as T
+    }
+    const view = await call<{ id: string; stale: string[]; summary: { users: Record<string, number> }; siteNames: string[]; inputs: { haloLive: boolean } }>('plan:build', { connectionId: setup.connectionId, scope: 'users', readHalo: true })
+    expect(view).toMatchObject({ stale: [], inputs: { haloLive: true } })
+    expect(view.siteNames.length).toBeGreaterThan(0)
+    expect(await call('plan:latest', { connectionId: setup.connectionId })).toMatchObject({ id: view.id })
+    const creates = await call<{ total: number; rows: Array<{ key: string; action: string }> }>('plan:rows', { planId: view.id, offset: 0, limit: 5, actions: ['create'] })
+    expect(creates.total).toBe(view.summary.users.create)
+    expect(creates.rows.every((row) => row.action === 'create')).toBe(true)
+    const first = creates.rows[0]
+    expect(await call('plan:row', { planId: view.id, key: first?.key })).toMatchObject({ key: first?.key, action: 'create' })
+    const csv = await call<{ fileName: string; text: string }>('plan:export', { planId: view.id, format: 'csv' })
+    expect(csv.fileName).toMatch(/^northwind-okta-preview-.*\.csv$/)
+    expect(csv.text.split('\n')[0]).toBe('Kind,Name,Email,Action,Why,Halo id,Site,Changes,Warnings')
+    const refused = await setup.workspace.dispatch('plan:rows', { planId: view.id, offset: 0, limit: 5, actions: ['explode'] })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
+
+    const { runId } = await call<{ runId: string }>('sync:start', { planId: view.id, allowDeactivations: null })
+    await setup.workspace.services.sync.finished(runId)
+    const run = await call<{ state: string; counts: { total: number; done: number; failed: number } }>('sync:run', { runId })
+    expect(run).toMatchObject({ state: 'completed', counts: { failed: 0 } })
+    expect(await call('sync:runs', { connectionId: setup.connectionId })).toMatchObject([{ id: runId, state: 'completed', trigger: 'app' }])
+    const report = await call<{ total: number; rows: Array<{ state: string; haloId: string | null }> }>('sync:report', { runId, offset: 0, limit: 10 })
+    expect(report.total).toBe(run.counts.total)
+    expect(report.rows.every((row) => row.state === 'done' && row.haloId !== null)).toBe(true)
+    const exported = await call<{ text: string }>('sync:exportReport', { runId, format: 'csv' })
+    expect(exported.text.split('\n')[0]).toBe('Order,Phase,Record,Action,Result,Halo id,Halo said / why,Attempts')
+    expect(exported.text).not.toContain(setup.okta.credentials.apiToken)
+  }, 120_000)
+
   it('gives the same Halo through 500s, dropped connections, lost answers, a tight rate limit and expiring tokens', async () => {
     const calm = await setUp()
     await syncAll(calm)

@@ -9,7 +9,8 @@
  */
 import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
-import { StudioError } from '../../src-shared/contract'
+import { stringify } from 'csv-stringify/sync'
+import { StudioError, type ReportRow, type RunView } from '../../src-shared/contract'
 import type { ConnectionRepo } from '../connections/connection-repo'
 import { guardrailAllows } from '../core/guardrail'
 import type { HaloInstances } from '../halo/halo-instances'
@@ -17,7 +18,7 @@ import type { PlanService } from '../plans/plan-service'
 import type { PlanStore } from '../plans/plan-store'
 import type { EventBus } from '../runtime/event-bus'
 import { SyncExecutor, type ExecutionResult, type SyncProgress } from './sync-executor'
-import { leaseMs, type OpCounts, type SyncJournal, type SyncOp, type SyncRun } from './sync-journal'
+import { leaseMs, type OpCounts, type OpState, type SyncJournal, type SyncOp, type SyncRun } from './sync-journal'
 import type { SyncLinks } from './sync-links'
 import { planOps } from './plan-ops'
 
@@ -103,6 +104,44 @@ export class SyncService {
     return this.deps.journal.ops(runId, 0, limit, 'failed')
   }
 
+  view(run: SyncRun): RunView {
+    return {
+      id: run.id,
+      connectionId: run.connectionId,
+      planId: run.planId,
+      state: run.state,
+      trigger: run.trigger,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      error: run.error,
+      allowDeactivations: run.allowDeactivations,
+      counts: this.deps.journal.counts(run.id),
+      summary: JSON.parse(run.summary) as RunView['summary']
+    }
+  }
+
+  runs(connectionId: string): SyncRun[] {
+    this.deps.connections.get(connectionId)
+    return this.deps.journal.runs(connectionId)
+  }
+
+  /** A run's operations in order, with their results and Halo's words. */
+  report(runId: string, page: { offset: number; limit: number; state?: OpState | undefined }): { total: number; rows: ReportRow[] } {
+    this.run(runId)
+    const counts = this.deps.journal.counts(runId)
+    const total = page.state ? counts[page.state] : counts.total
+    return { total, rows: this.deps.journal.ops(runId, page.offset, page.limit, page.state).map(reportRow) }
+  }
+
+  exportReport(runId: string, format: 'json' | 'csv'): { fileName: string; text: string } {
+    const run = this.run(runId)
+    const connection = this.deps.connections.get(run.connectionId)
+    const base = `${connection.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'connection'}-sync-${run.startedAt.replace(/[:.]/g, '-').slice(0, 19)}`
+    const rows = [...this.deps.journal.allOps(runId)].map(reportRow)
+    if (format === 'json') return { fileName: `${base}.json`, text: `${JSON.stringify({ run: this.view(run), connection: connection.name, operations: rows }, null, 2)}\n` }
+    return { fileName: `${base}.csv`, text: stringify([['Order', 'Phase', 'Record', 'Action', 'Result', 'Halo id', 'Halo said / why', 'Attempts'], ...rows.map((row) => [row.seq + 1, row.phase, row.ref, row.action, row.state, row.haloId ?? '', row.error ?? '', row.attempts])]) }
+  }
+
   run(runId: string): SyncRun {
     const run = this.deps.journal.run(runId)
     if (!run) throw new StudioError('NOT_FOUND', 'That sync run is not in this workspace.', { runId })
@@ -171,4 +210,8 @@ export function ownerGone(owner: string): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ESRCH'
   }
+}
+
+function reportRow(op: SyncOp): ReportRow {
+  return { seq: op.seq, phase: op.phase, ref: op.ref, action: op.action, state: op.state, haloId: op.haloId, error: op.error, attempts: op.attempts }
 }

@@ -10,6 +10,7 @@ import { checklistSchema } from './checklist'
 import { connectionSchema, oktaConnectionFormSchema } from './connections'
 import { snapshotGroupsPageSchema, snapshotGroupsQuerySchema, snapshotPeoplePageSchema, snapshotPeopleQuerySchema, snapshotSummarySchema } from './directory'
 import { mappingProcedures } from './mapping'
+import { planProcedures } from './plans'
 import { haloCheckSchema, haloInstanceFormSchema, haloInstanceSchema, haloLookupKindSchema, haloLookupRowSchema, haloRefreshSchema } from './halo'
 
 const noInput = z.object({}).strict()
@@ -126,7 +127,8 @@ export const procedures = {
     input: snapshotGroupsQuerySchema,
     output: snapshotGroupsPageSchema
   },
-  ...mappingProcedures
+  ...mappingProcedures,
+  ...planProcedures
 } as const
 
 export type Procedures = typeof procedures
