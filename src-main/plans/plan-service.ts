@@ -83,6 +83,7 @@ export class PlanService {
     const reasons: string[] = []
     if (stored.state === 'synced') reasons.push('This preview has been synced already.')
     if (stored.state === 'superseded') reasons.push('A newer preview was built since.')
+    if (!stored.inputs.haloLive) reasons.push('It was built from Halo’s cached state: a sync needs a preview of Halo as it is now.')
     const snapshot = this.deps.snapshots.current(stored.connectionId)
     if (snapshot?.id !== stored.inputs.snapshotId) reasons.push('The directory was fetched again since this preview was built.')
     const { config } = this.deps.mapping.get(stored.connectionId)

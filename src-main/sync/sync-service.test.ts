@@ -176,7 +176,7 @@ describe('preview and sync', () => {
     await syncAll(calm)
     const expected = haloState(calm.halo)
 
-    const stormy = await setUp({ rateLimit: { requests: 8, windowMs: 1_000 }, tokenLifetimeSeconds: 2 }, { requests: 16, windowSeconds: 1 })
+    const stormy = await setUp({ rateLimit: { requests: 3, windowMs: 1_000 }, tokenLifetimeSeconds: 2 }, { requests: 100, windowSeconds: 1 })
     stormy.halo.settings.faults.error500 = 0.05
     stormy.halo.settings.faults.drop = 0.03
     // Writes applied whose answers are lost: the sync must find what it created, not create it again.

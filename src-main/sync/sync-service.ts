@@ -172,7 +172,9 @@ export class SyncService {
     this.publish(runId, 'running')
     execution.done = executor
       .execute(runId, () => execution.cancel)
-      .then((result) => {
+      .then(async (result) => {
+        // Halo's users and agents as the sync left them, so the next preview (even offline) starts from there.
+        if (result.state === 'completed') await this.deps.halo.refreshLookups(connection.haloInstanceId).catch(() => undefined)
         this.publish(runId, result.state === 'completed' ? 'completed' : result.state === 'cancelled' ? 'cancelled' : 'paused')
         return result
       })

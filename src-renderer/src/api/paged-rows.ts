@@ -1,6 +1,7 @@
 /**
  * A long list read from main page by page, for a virtualised list: only the pages holding the rows
- * in view are asked for (and kept in the query cache), so 50,000 people cost a few small reads. The
+ * in view are asked for (and kept in the query cache), so 50,000 people (or a 100,000-row preview)
+ * cost a few small reads. The
  * first page also gives the total; while a new filter's first page loads, the previous one stays on
  * screen. Tell it the rows in view with `onRangeChange`.
  */
@@ -11,7 +12,7 @@ import { procedureQuery } from './procedure-hooks'
 import { useStudioClient } from './studio-context'
 
 /** The procedures that answer `{total, rows}` for an offset and a limit. */
-export type PagedProcedure = 'snapshot:people' | 'snapshot:groups'
+export type PagedProcedure = 'snapshot:people' | 'snapshot:groups' | 'plan:rows' | 'sync:report'
 
 export const rowsPerPage = 100
 

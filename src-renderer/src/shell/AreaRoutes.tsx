@@ -2,6 +2,7 @@
 import { Navigate, Route, Routes } from 'react-router'
 import { ConnectionPage } from '../areas/connections/ConnectionPage'
 import { ConnectionsPage } from '../areas/connections/ConnectionsPage'
+import { PreviewPage } from '../areas/connections/preview/PreviewPage'
 import { HaloInstanceDetailPage } from '../areas/halo-instances/HaloInstanceDetailPage'
 import { HaloInstancesPage } from '../areas/halo-instances/HaloInstancesPage'
 import { HomePage } from '../areas/home/HomePage'
@@ -17,6 +18,7 @@ export function AreaRoutes(): React.JSX.Element {
       <Route path={paths.haloInstance} element={<HaloInstanceDetailPage />} />
       <Route path={paths.connections} element={<ConnectionsPage />} />
       <Route path={paths.connection} element={<ConnectionPage />} />
+      <Route path={paths.preview} element={<PreviewPage />} />
       <Route path={paths.runs} element={<RunsPage />} />
       <Route path={paths.settings} element={<SettingsPage />} />
       <Route path="*" element={<Navigate to={paths.home} replace />} />

@@ -11,6 +11,8 @@ export const paths = {
   connections: '/connections',
   /** A connection's page; `?tab=` names a connection tab (Details when absent). */
   connection: '/connections/:id',
+  /** A connection's latest preview, and its sync. */
+  preview: '/connections/:id/preview',
   runs: '/runs',
   settings: '/settings'
 } as const
@@ -18,6 +20,11 @@ export const paths = {
 /** The page of one Halo instance. */
 export function instancePath(id: string): string {
   return `/halo-instances/${encodeURIComponent(id)}`
+}
+
+/** A connection's preview page. */
+export function previewPath(id: string): string {
+  return `/connections/${encodeURIComponent(id)}/preview`
 }
 
 /** The page of one connection, at one of its tabs (Details when absent). */

@@ -1,7 +1,8 @@
 /**
  * The Imports tab: what is imported (users, agents, both), the matching fields in the order they
  * are tried, the Okta statuses counted as active, deactivation of people out of scope, the default
- * site, the guardrails, Entra delta queries — and the configuration's export and import as JSON.
+ * site, the guardrails, Entra delta queries — the configuration's export and import as JSON, and the
+ * preview and sync buttons.
  */
 import { useRef, useState } from 'react'
 import { ActionIcon, Alert, Button, Checkbox, Group, List, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core'
@@ -18,6 +19,7 @@ import { haloRef, useLookupOptions } from './design-lookups'
 import { DesignTab } from './DesignTab'
 import { moveItem, useMappingDesign } from './mapping-design'
 import { MoveButtons } from './MoveButtons'
+import { PreviewLauncher } from '../preview/PreviewLauncher'
 
 export function ImportsTab(): React.JSX.Element {
   const design = useMappingDesign()
@@ -27,6 +29,7 @@ export function ImportsTab(): React.JSX.Element {
   return (
     <DesignTab tab="imports">
       <Stack gap="lg">
+        <PreviewLauncher connectionId={design.connectionId} unsaved={design.dirty} />
         <SectionCard title="What to import" description="Users, agents (people a site mapping sends to *agent*), or both.">
           <SegmentedControl
             aria-label="Import"
@@ -46,7 +49,7 @@ export function ImportsTab(): React.JSX.Element {
           </SimpleGrid>
         </SectionCard>
         {design.config.source === 'okta' && (
-          <SectionCard title="Active statuses" description="People in these Okta statuses count as active; anyone else is deactivated in Halo when deactivation is on.">
+          <SectionCard title="Active statuses" description="People in these Okta statuses count as active; anyone in another status is deactivated in Halo at the next sync, as Halo’s own Okta integration does.">
             <Checkbox.Group aria-label="Okta statuses counted as active" value={imports.activeStatuses} onChange={(value) => set((draft) => (draft.activeStatuses = value))}>
               <SimpleGrid cols={{ base: 2, sm: 4 }}>
                 {oktaUserStatuses.map((status) => (
