@@ -3,7 +3,7 @@
  * guardrail of zero deactivations; "Import users" builds the preview — counts per action and site,
  * the virtualised table, filters, a row's field changes — the conflict is resolved by picking a
  * record, the guardrail blocks the sync until its number is typed, the sync runs with its progress
- * to a finished report, and the Imports tab lists the run. Then, Halo stopped, a rebuild uses the
+ * to a finished report, and the Imports tab and the Runs area list the run. Then, Halo stopped, a rebuild uses the
  * cache (read again when the sync finished: nothing left to create), says so, and cannot be synced. Screenshots go to e2e/screenshots/ for review.
  */
 import { readFileSync } from 'node:fs'
@@ -100,6 +100,14 @@ test('a preview is inspected, a conflict resolved, the guardrail overridden, and
   await page.getByRole('link', { name: 'Northwind Okta', exact: true }).click()
   await page.getByRole('tab', { name: 'Imports' }).click()
   await expect(page.getByRole('table', { name: 'Recent syncs' })).toContainText('Completed')
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click()
+  const runs = page.getByRole('table', { name: 'Sync runs' })
+  await expect(runs).toContainText('Northwind Okta')
+  await expect(runs).toContainText(/Completed\s*\d[\d,]* done, 0 failed/)
+  await shoot(page, 'runs')
+  await runs.getByRole('link', { name: 'Northwind Okta' }).click()
+  await page.getByRole('link', { name: 'Northwind Okta', exact: true }).click()
+  await page.getByRole('tab', { name: 'Imports' }).click()
 
   // Halo gone: a rebuild compares with the cache, and says so.
   await haloSandbox.close()

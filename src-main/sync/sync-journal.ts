@@ -84,8 +84,10 @@ export class SyncJournal {
     return this.db.select().from(syncRunTable).where(eq(syncRunTable.id, runId)).get() ?? null
   }
 
-  runs(connectionId: string, limit = 50): SyncRun[] {
-    return this.db.select().from(syncRunTable).where(eq(syncRunTable.connectionId, connectionId)).orderBy(desc(syncRunTable.startedAt)).limit(limit).all()
+  /** A connection's runs (every connection's when none is named), newest first. */
+  runs(connectionId?: string, limit = 50): SyncRun[] {
+    const query = this.db.select().from(syncRunTable)
+    return (connectionId === undefined ? query : query.where(eq(syncRunTable.connectionId, connectionId))).orderBy(desc(syncRunTable.startedAt)).limit(limit).all()
   }
 
   /** A run of the connection that has not finished (running, interrupted or cancelled), newest first. */

@@ -120,8 +120,8 @@ export class SyncService {
     }
   }
 
-  runs(connectionId: string): SyncRun[] {
-    this.deps.connections.get(connectionId)
+  runs(connectionId?: string): SyncRun[] {
+    if (connectionId !== undefined) this.deps.connections.get(connectionId)
     return this.deps.journal.runs(connectionId)
   }
 

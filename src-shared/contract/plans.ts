@@ -132,8 +132,8 @@ export const planProcedures = {
     output: runViewSchema
   },
   'sync:runs': {
-    summary: "A connection's sync runs, newest first.",
-    input: z.object({ connectionId }).strict(),
+    summary: "A connection's sync runs (every connection's without one), newest first.",
+    input: z.object({ connectionId: connectionId.optional() }).strict(),
     output: z.array(runViewSchema)
   },
   'sync:report': {

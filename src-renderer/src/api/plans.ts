@@ -135,8 +135,9 @@ export function useSync(connectionId: string, initialRunId: string | null): Sync
   }
 }
 
-export function useSyncRuns(connectionId: string): UseQueryResult<ProcedureOutput<'sync:runs'>> {
-  return useProcedureQuery('sync:runs', { connectionId })
+/** A connection's runs, or every connection's. */
+export function useSyncRuns(connectionId?: string): UseQueryResult<ProcedureOutput<'sync:runs'>> {
+  return useProcedureQuery('sync:runs', connectionId === undefined ? {} : { connectionId })
 }
 
 export function useRunReport(runId: string, state: 'failed' | null): PagedRows<ProcedureOutput<'sync:report'>['rows'][number]> {

@@ -1,20 +1,43 @@
 /**
- * Runs: every sync applied to Halo, each with its journal and report. A fresh workspace has none;
- * the page says where runs come from and what each one keeps.
+ * Runs: every sync applied to Halo, newest first, each with its result, counts and report. A fresh
+ * workspace has none; the page then says where runs come from and what each one keeps.
  */
-import { Button, SimpleGrid, Text } from '@mantine/core'
+import { Button, Card, SimpleGrid, Skeleton, Text } from '@mantine/core'
 import { IconGauge, IconHistory, IconListCheck, IconReport, IconShieldCheck } from '@tabler/icons-react'
 import { Link } from 'react-router'
+import { useConnections } from '../../api/connections'
+import { useSyncRuns } from '../../api/plans'
 import { AreaEmptyState } from '../../components/AreaEmptyState'
+import { ErrorNotice } from '../../components/ErrorNotice'
 import { FeatureCard } from '../../components/FeatureCard'
 import { PageHeader } from '../../components/PageHeader'
 import { SectionHeading } from '../../components/SectionHeading'
 import { paths } from '../../shell/areas'
+import { RunsTable } from './RunsTable'
 
 export function RunsPage(): React.JSX.Element {
+  const runs = useSyncRuns()
+  const connections = useConnections()
+  const names = new Map((connections.data ?? []).map((connection) => [connection.id, connection.name]))
   return (
     <>
       <PageHeader title="Runs" description="Every sync applied to Halo, with its journal and its report." />
+      {runs.isPending && <Skeleton h={160} />}
+      {runs.error && <ErrorNotice title="The runs could not be read" error={runs.error} onRetry={() => void runs.refetch()} />}
+      {runs.data && runs.data.length > 0 ? (
+        <Card withBorder padding="lg">
+          <RunsTable runs={runs.data} label="Sync runs" connectionNames={names} />
+        </Card>
+      ) : (
+        runs.data && <NoRuns />
+      )}
+    </>
+  )
+}
+
+function NoRuns(): React.JSX.Element {
+  return (
+    <>
       <AreaEmptyState
         icon={<IconHistory size={30} aria-hidden />}
         title="No runs yet"

@@ -3,7 +3,7 @@
  * saved mappings — Halo read first, or its cache when it cannot be reached — and opens it; links the
  * last preview; lists the connection's recent syncs. Unsaved mapping changes must be saved first.
  */
-import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core'
+import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core'
 import { IconDeviceFloppy, IconUsers, IconUserShield } from '@tabler/icons-react'
 import { Link, useNavigate } from 'react-router'
 import type { PlanScope } from '../../../../../src-shared/plan/plan-schema'
@@ -12,14 +12,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice'
 import { RelativeTime } from '../../../components/RelativeTime'
 import { SectionCard } from '../../../components/SectionCard'
 import { previewPath } from '../../../shell/areas'
-
-const runStates: Record<string, { label: string; color: string }> = {
-  running: { label: 'Running', color: 'blue' },
-  interrupted: { label: 'Stopped', color: 'orange' },
-  cancelled: { label: 'Cancelled', color: 'gray' },
-  completed: { label: 'Completed', color: 'teal' },
-  failed: { label: 'Failed', color: 'red' }
-}
+import { RunsTable } from '../../runs/RunsTable'
 
 export function PreviewLauncher({ connectionId, unsaved }: { connectionId: string; unsaved: boolean }): React.JSX.Element {
   const navigate = useNavigate()
@@ -52,35 +45,7 @@ export function PreviewLauncher({ connectionId, unsaved }: { connectionId: strin
             </Anchor>
           </Text>
         )}
-        {runs.data && runs.data.length > 0 && (
-          <Table fz="sm" aria-label="Recent syncs" layout="fixed">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Started</Table.Th>
-                <Table.Th w={120}>Result</Table.Th>
-                <Table.Th>Records</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {runs.data.slice(0, 5).map((run) => (
-                <Table.Tr key={run.id}>
-                  <Table.Td>
-                    <RelativeTime iso={run.startedAt} />
-                    {run.trigger === 'command-line' ? ' (command line)' : ''}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={runStates[run.state]?.color ?? 'gray'} variant="light" tt="none">
-                      {runStates[run.state]?.label ?? run.state}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {run.counts.done.toLocaleString()} done, {run.counts.failed.toLocaleString()} failed, {run.counts.skipped.toLocaleString()} skipped of {run.counts.total.toLocaleString()}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        {runs.data && runs.data.length > 0 && <RunsTable runs={runs.data.slice(0, 5)} label="Recent syncs" />}
       </Stack>
     </SectionCard>
   )
