@@ -92,7 +92,7 @@ test('a preview is inspected, a conflict resolved, the guardrail overridden, and
   const download = page.waitForEvent('download')
   await progress.getByRole('button', { name: 'Report (CSV)' }).click()
   const report = readFileSync(await (await download).path(), 'utf8')
-  expect(report.split('\n')[0]).toBe('Order,Phase,Record,Action,Result,Halo id,Halo said / why,Attempts')
+  expect(report.split('\n')[0]).toBe('Order,Phase,Record,Name,Action,Result,Halo id,Halo said / why,Attempts,Site mappings matched,Fields written')
   expect(report).toContain(',users,user:')
 
   // The synced preview is stale; the Imports tab lists the run.

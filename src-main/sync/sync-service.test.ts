@@ -166,8 +166,14 @@ describe('preview and sync', () => {
     const report = await call<{ total: number; rows: Array<{ state: string; haloId: string | null }> }>('sync:report', { runId, offset: 0, limit: 10 })
     expect(report.total).toBe(run.counts.total)
     expect(report.rows.every((row) => row.state === 'done' && row.haloId !== null)).toBe(true)
+    // The inbound log: for each person's record, which site mappings matched and what was written.
+    const people = await call<{ rows: Array<{ phase: string; name: string | null; mappings: string[]; changed: string[] }> }>('sync:report', { runId, offset: 0, limit: 500 })
+    const user = people.rows.find((row) => row.phase === 'users')
+    expect(user?.name).toBeTruthy()
+    expect(user?.mappings[0]).toMatch(/^Sequence \d/)
+    expect(user?.changed.length).toBeGreaterThan(0)
     const exported = await call<{ text: string }>('sync:exportReport', { runId, format: 'csv' })
-    expect(exported.text.split('\n')[0]).toBe('Order,Phase,Record,Action,Result,Halo id,Halo said / why,Attempts')
+    expect(exported.text.split('\n')[0]).toBe('Order,Phase,Record,Name,Action,Result,Halo id,Halo said / why,Attempts,Site mappings matched,Fields written')
     expect(exported.text).not.toContain(setup.okta.credentials.apiToken)
   }, 120_000)
 

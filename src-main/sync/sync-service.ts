@@ -127,19 +127,43 @@ export class SyncService {
 
   /** A run's operations in order, with their results and Halo's words. */
   report(runId: string, page: { offset: number; limit: number; state?: OpState | undefined }): { total: number; rows: ReportRow[] } {
-    this.run(runId)
+    const run = this.run(runId)
     const counts = this.deps.journal.counts(runId)
     const total = page.state ? counts[page.state] : counts.total
-    return { total, rows: this.deps.journal.ops(runId, page.offset, page.limit, page.state).map(reportRow) }
+    return { total, rows: this.deps.journal.ops(runId, page.offset, page.limit, page.state).map((op) => this.reportRow(run.planId, op)) }
   }
 
   exportReport(runId: string, format: 'json' | 'csv'): { fileName: string; text: string } {
     const run = this.run(runId)
     const connection = this.deps.connections.get(run.connectionId)
     const base = `${connection.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'connection'}-sync-${run.startedAt.replace(/[:.]/g, '-').slice(0, 19)}`
-    const rows = [...this.deps.journal.allOps(runId)].map(reportRow)
+    const rows = [...this.deps.journal.allOps(runId)].map((op) => this.reportRow(run.planId, op))
     if (format === 'json') return { fileName: `${base}.json`, text: `${JSON.stringify({ run: this.view(run), connection: connection.name, operations: rows }, null, 2)}\n` }
-    return { fileName: `${base}.csv`, text: stringify([['Order', 'Phase', 'Record', 'Action', 'Result', 'Halo id', 'Halo said / why', 'Attempts'], ...rows.map((row) => [row.seq + 1, row.phase, row.ref, row.action, row.state, row.haloId ?? '', row.error ?? '', row.attempts])]) }
+    return {
+      fileName: `${base}.csv`,
+      text: stringify([
+        ['Order', 'Phase', 'Record', 'Name', 'Action', 'Result', 'Halo id', 'Halo said / why', 'Attempts', 'Site mappings matched', 'Fields written'],
+        ...rows.map((row) => [row.seq + 1, row.phase, row.ref, row.name ?? '', row.action, row.state, row.haloId ?? '', row.error ?? '', row.attempts, row.mappings.join('; '), row.changed.join('; ')])
+      ])
+    }
+  }
+
+  /** An operation as the report shows it, with the inbound log of a person's record from its plan row. */
+  private reportRow(planId: string, op: SyncOp): ReportRow {
+    const row = op.phase === 'users' || op.phase === 'agents' ? this.deps.planStore.row(planId, op.ref) : null
+    return {
+      seq: op.seq,
+      phase: op.phase,
+      ref: op.ref,
+      action: op.action,
+      state: op.state,
+      haloId: op.haloId,
+      error: op.error,
+      attempts: op.attempts,
+      name: row?.name ?? (op.phase === 'sites' ? String(op.payload.name) : null),
+      mappings: row ? [...(row.winner ? [row.winner] : []), ...row.alsoMatched] : [],
+      changed: row ? row.changes.map((change) => change.label) : []
+    }
   }
 
   run(runId: string): SyncRun {
@@ -212,8 +236,4 @@ export function ownerGone(owner: string): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ESRCH'
   }
-}
-
-function reportRow(op: SyncOp): ReportRow {
-  return { seq: op.seq, phase: op.phase, ref: op.ref, action: op.action, state: op.state, haloId: op.haloId, error: op.error, attempts: op.attempts }
 }

@@ -58,7 +58,11 @@ export const reportRowSchema = z.object({
   haloId: z.string().nullable(),
   /** Halo's own words when it refused, or why the operation was not sent. */
   error: z.string().nullable(),
-  attempts: z.number().int()
+  attempts: z.number().int(),
+  /** The inbound log, for a person's record: who, which site mappings matched (the winner first), and what was done. */
+  name: z.string().nullable(),
+  mappings: z.array(z.string()),
+  changed: z.array(z.string())
 })
 export type ReportRow = z.infer<typeof reportRowSchema>
 
