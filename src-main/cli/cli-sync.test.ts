@@ -3,13 +3,15 @@
  * Halo sandbox, then run once more: each run resumes the unfinished sync from its journal. Halo ends
  * with no one created twice, one onboarding ticket per created user (none twice), and a fresh
  * preview with nothing left to do; a second command started while one works on the run is turned
- * away. Also: the command's words, exit codes and JSON for a preview.
+ * away. Also: the command's words, exit codes and JSON for a preview; the exports, and a plan made
+ * from those files alone — no workspace — the same as the app's.
  */
 import { spawn } from 'node:child_process'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SeededRandom } from '../sandbox/shared/prng'
-import { openTempWorkspace, repoRoot, testKeychainService, type TempWorkspace } from '../../test/helpers/temp-workspace'
+import { openTempWorkspace, repoRoot, tempDir, testKeychainService, type TempWorkspace } from '../../test/helpers/temp-workspace'
 import { startHaloSandbox, type HaloSandbox } from '../sandbox/halo'
 import { startOktaSandbox, type OktaSandbox } from '../sandbox/okta'
 
@@ -70,10 +72,10 @@ interface Ran {
 }
 
 /** Runs the command; `killWhen` is polled every 20 ms and kills it (SIGKILL) when it says so. */
-function run(args: string[], killWhen?: () => boolean): Promise<Ran> {
+function run(args: string[], killWhen?: () => boolean, env: Record<string, string> = {}): Promise<Ran> {
   return new Promise((resolve, reject) => {
     // Node itself with tsx's loader: the tsx command runs the program in a child process, which a SIGKILL of tsx would leave running.
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: repoRoot, env: { ...process.env, STUDIO_DATA_DIR: workspace.dataDir, STUDIO_KEYCHAIN_SERVICE: testKeychainService, STUDIO_DEMO: '0' } })
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: repoRoot, env: { ...process.env, STUDIO_DATA_DIR: workspace.dataDir, STUDIO_KEYCHAIN_SERVICE: testKeychainService, STUDIO_DEMO: '0', ...env } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -102,6 +104,37 @@ describe('halo-identity sync', () => {
     const missing = await run(['preview', '--connection', 'Nobody'])
     expect(missing.code).toBe(1)
     expect(missing.stderr).toContain('There is no connection called "Nobody". Connections: "Northwind Okta".')
+  }, 120_000)
+
+  it('exports the snapshot, Halo state and configuration, and plans from those files alone the same as the app', async () => {
+    const dir = tempDir('cli-files-')
+    const file = (name: string): string => path.join(dir, name)
+    expect((await run(['export-snapshot', '--connection', 'Northwind Okta', '--out', file('snapshot.json')])).code).toBe(0)
+    expect((await run(['export-halo-state', '--instance', 'Demo Halo', '--out', file('halo.json')])).code).toBe(0)
+    expect((await run(['export-config', '--connection', 'Northwind Okta', '--out', file('config.json')])).code).toBe(0)
+    const snapshot = JSON.parse(readFileSync(file('snapshot.json'), 'utf8')) as { format: string; people: unknown[] }
+    expect(snapshot).toMatchObject({ format: 'identity-studio/snapshot', version: 1, source: 'okta', connection: 'Northwind Okta' })
+    expect(snapshot.people).toHaveLength(5_000)
+    expect(readFileSync(file('halo.json'), 'utf8')).not.toContain(halo.credentials.clientCredentials.clientSecret)
+    expect(readFileSync(file('snapshot.json'), 'utf8')).not.toContain(okta.credentials.apiToken)
+
+    // No workspace at all: a data folder that does not exist stays that way.
+    const nowhere = path.join(dir, 'no-workspace')
+    const planned = await run(['plan', '--config', file('config.json'), '--snapshot', file('snapshot.json'), '--halo', file('halo.json'), '--out', file('plan.json')], undefined, { STUDIO_DATA_DIR: nowhere })
+    expect(planned.stderr).toBe('')
+    expect(planned.code).toBe(0)
+    expect(planned.stdout).toMatch(/^Plan of Northwind Okta \(both\) from .*\n {2}users: {2}\d+ create/)
+    expect(existsSync(nowhere)).toBe(false)
+    const fromFiles = JSON.parse(readFileSync(file('plan.json'), 'utf8')) as { format: string; summary: unknown; rows: unknown[] }
+    const inApp = await workspace.services.plans.build(connectionId, 'both', { readHalo: false })
+    expect(fromFiles.format).toBe('identity-studio/plan')
+    expect(fromFiles.summary).toEqual(inApp.plan.summary)
+
+    writeFileSync(file('broken.json'), JSON.stringify({ format: 'identity-studio/snapshot', version: 1 }))
+    const broken = await run(['plan', '--config', file('config.json'), '--snapshot', file('broken.json'), '--halo', file('halo.json')])
+    expect(broken.code).toBe(1)
+    expect(broken.stderr).toMatch(/broken\.json is not a directory snapshot \(source: .*\)\. Make it with halo-identity export-snapshot\./)
+    rmSync(dir, { recursive: true, force: true })
   }, 120_000)
 
   it('resumes after being killed ten times, with nothing created twice and no ticket twice', async () => {

@@ -3,14 +3,19 @@
  * and read Halo, or --offline from the snapshot and the cache, then plan and say what a sync would
  * do), `sync` (resume an unfinished run of the connection, or preview afresh — or take a preview
  * exported with --plan — and apply it, past a blocked guardrail only with --allow-deactivations N),
- * and `export-config`. Each answers an exit code (0 done, 2 blocked by the guardrail, 3 finished with
- * failed records) and what to print, in words and as JSON.
+ * `export-config`, `export-snapshot`, `export-halo-state`, and `plan` (from those files alone, with
+ * no workspace and no network). Each answers an exit code (0 done, 2 blocked by the guardrail, 3
+ * finished with failed records) and what to print, in words and as JSON.
  */
 import { readFileSync } from 'node:fs'
 import { StudioError } from '../../src-shared/contract'
-import type { PlanScope } from '../../src-shared/plan/plan-schema'
+import { readConfigText } from '../../src-shared/mapping/config-read'
+import type { Plan, PlanScope } from '../../src-shared/plan/plan-schema'
+import { buildPlan } from '../core/planner'
+import { haloLookupsOf } from '../mapping/mapping-inputs'
 import type { StoredPlan } from '../plans/plan-store'
 import type { Services } from '../runtime/services'
+import { directoryOf, haloStateFile, haloStateFileSchema, readStateFile, snapshotFile, snapshotFileSchema } from './state-files'
 
 export interface CommandResult {
   exitCode: 0 | 1 | 2 | 3
@@ -38,7 +43,7 @@ export async function findConnection(services: Services, nameOrId: string): Prom
 export async function preview(services: Services, options: CommandOptions): Promise<CommandResult> {
   const connection = await findConnection(services, options.connection)
   const stored = await freshPlan(services, connection.id, options)
-  return describePlan(stored, connection.name)
+  return describeStored(stored, connection.name)
 }
 
 export async function sync(services: Services, options: CommandOptions): Promise<CommandResult> {
@@ -52,7 +57,7 @@ export async function sync(services: Services, options: CommandOptions): Promise
     runId = unfinished.id
   } else {
     const stored = options.plan ? exportedPlan(services, options.plan) : await freshPlan(services, connection.id, options)
-    const described = describePlan(stored, connection.name)
+    const described = describeStored(stored, connection.name)
     lines.push(...described.lines)
     const { guardrail } = stored.plan
     if (guardrail.blocked && options.allowDeactivations !== guardrail.deactivations) {
@@ -99,21 +104,75 @@ function exportedPlan(services: Services, file: string): StoredPlan {
   return services.plans.get(planId)
 }
 
-function describePlan(stored: StoredPlan, connectionName: string): CommandResult {
-  const { summary, guardrail } = stored.plan
+function describeStored(stored: StoredPlan, connectionName: string): CommandResult {
+  const source = stored.inputs.haloLive ? '' : `, from Halo's cached state${stored.inputs.haloReadAt ? ` read ${stored.inputs.haloReadAt}` : ''}${stored.inputs.haloOffline ? ` (${stored.inputs.haloOffline})` : ''}`
+  return describePlan(stored.plan, `Preview of ${connectionName} (${stored.plan.scope}), built ${stored.builtAt}${source}:`, { planId: stored.id, builtAt: stored.builtAt, inputs: stored.inputs })
+}
+
+/** A plan's counts in words, and as JSON; exit code 2 when its guardrail blocks it. */
+function describePlan(plan: Omit<Plan, 'rows'>, heading: string, json: Record<string, unknown>): CommandResult {
+  const { summary, guardrail } = plan
   const counts = (kind: 'users' | 'agents'): string => {
     const parts = Object.entries(summary[kind]).filter(([, count]) => count > 0)
     return parts.length === 0 ? 'nothing' : parts.map(([action, count]) => `${count} ${action}`).join(', ')
   }
   const lines = [
-    `Preview of ${connectionName} (${stored.plan.scope}), built ${stored.builtAt}${stored.inputs.haloLive ? '' : `, from Halo's cached state${stored.inputs.haloReadAt ? ` read ${stored.inputs.haloReadAt}` : ''}${stored.inputs.haloOffline ? ` (${stored.inputs.haloOffline})` : ''}`}:`,
+    heading,
     `  users:  ${counts('users')}`,
-    ...(stored.plan.scope === 'users' ? [] : [`  agents: ${counts('agents')}`]),
-    ...(stored.plan.sites.length > 0 ? [`  sites to create: ${stored.plan.sites.map((site) => site.name).join(', ')}`] : []),
+    ...(plan.scope === 'users' ? [] : [`  agents: ${counts('agents')}`]),
+    ...(plan.sites.length > 0 ? [`  sites to create: ${plan.sites.map((site) => site.name).join(', ')}`] : []),
     ...(summary.tickets > 0 ? [`  onboarding tickets: ${summary.tickets}`] : []),
     `  guardrail: ${guardrail.message ?? `${guardrail.deactivations} deactivation${guardrail.deactivations === 1 ? '' : 's'}, within the limits`}`
   ]
-  const json: Record<string, unknown> = { planId: stored.id, builtAt: stored.builtAt, inputs: stored.inputs, summary, guardrail, sites: stored.plan.sites, tickets: summary.tickets }
-  return { exitCode: guardrail.blocked ? 2 : 0, lines, json }
+  return { exitCode: guardrail.blocked ? 2 : 0, lines, json: { ...json, summary, guardrail, sites: plan.sites, tickets: summary.tickets } }
 }
 
+/** The connection's last snapshot as a file (docs/file-formats.md). */
+export async function exportSnapshot(services: Services, options: Pick<CommandOptions, 'connection'>): Promise<{ fileName: string; text: string }> {
+  const connection = await findConnection(services, options.connection)
+  const loaded = services.connections.snapshotData(connection.id)
+  if (!loaded) throw new StudioError('NOT_FOUND', `${connection.name} has no directory snapshot yet: fetch the directory in the app, or run halo-identity preview.`, { connection: connection.name })
+  const kind = (await services.connections.list()).find((candidate) => candidate.id === connection.id)?.kind ?? 'okta'
+  return { fileName: `${slug(connection.name)}.snapshot.json`, text: `${JSON.stringify(snapshotFile(kind, connection.name, loaded.summary.fetchedAt, loaded.data))}\n` }
+}
+
+/** A Halo instance's cached look-ups, users and agents as a file (docs/file-formats.md). */
+export async function exportHaloState(services: Services, instanceNameOrId: string): Promise<{ fileName: string; text: string }> {
+  const all = await services.halo.list()
+  const matches = all.filter((instance) => instance.id === instanceNameOrId || instance.name.toLowerCase() === instanceNameOrId.trim().toLowerCase())
+  if (matches.length !== 1) {
+    throw new StudioError('NOT_FOUND', matches.length > 1 ? `Several Halo instances are called "${instanceNameOrId}": use the instance's id instead.` : `There is no Halo instance called "${instanceNameOrId}". Instances: ${all.map((instance) => `"${instance.name}"`).join(', ') || 'none yet'}.`, { instance: instanceNameOrId })
+  }
+  const state = services.halo.cachedState((matches[0] as { id: string }).id)
+  return { fileName: `${slug(state.name)}.halo-state.json`, text: `${JSON.stringify(haloStateFile(state.name, state.fetchedAt, state.lookups, state.halo))}\n` }
+}
+
+/** A plan from files alone (no workspace, no network): a configuration export, a snapshot file and a Halo state file. */
+export function planFromFiles(files: { config: string; snapshot: string; halo: string }, scope: PlanScope | null): CommandResult & { text: string } {
+  const read = readConfigText(readText(files.config, 'a configuration'))
+  if (!read.ok) throw new StudioError('VALIDATION_FAILED', `${files.config} is not a configuration: ${read.problems.join(' ')}`, { issues: [] })
+  const snapshot = readStateFile(files.snapshot, snapshotFileSchema, 'a directory snapshot')
+  const halo = readStateFile(files.halo, haloStateFileSchema, 'a Halo state')
+  if (snapshot.source !== read.config.source) throw new StudioError('VALIDATION_FAILED', `The configuration is for ${read.config.source} and the snapshot comes from ${snapshot.source}.`, { issues: [] })
+  const plan = buildPlan({
+    config: read.config,
+    lookups: haloLookupsOf((kind) => halo.lookups[kind] ?? null),
+    directory: directoryOf(snapshot),
+    halo: { users: halo.users, agents: halo.agents },
+    scope: scope ?? read.config.imports.importType
+  })
+  const text = `${JSON.stringify({ format: 'identity-studio/plan', connection: snapshot.connection, snapshotFetchedAt: snapshot.fetchedAt, haloReadAt: halo.fetchedAt, ...plan }, null, 2)}\n`
+  return { ...describePlan(plan, `Plan of ${snapshot.connection} (${plan.scope}) from ${files.snapshot} and ${files.halo}:`, { connection: snapshot.connection }), text }
+}
+
+function readText(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new StudioError('VALIDATION_FAILED', `${file} could not be read as ${what}: ${error instanceof Error ? error.message : String(error)}`, { issues: [] })
+  }
+}
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'export'
+}

@@ -146,6 +146,11 @@ export class Connections {
     return controller !== undefined
   }
 
+  /** The connection's whole snapshot (for an export), or null before the first fetch. */
+  snapshotData(id: string): ReturnType<SnapshotStore['load']> {
+    return this.deps.snapshots.load(id)
+  }
+
   snapshotPeople(...args: Parameters<SnapshotStore['people']>): ReturnType<SnapshotStore['people']> {
     this.deps.repo.get(args[0])
     return this.deps.snapshots.people(...args)

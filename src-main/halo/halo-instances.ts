@@ -11,6 +11,7 @@ import { HaloAuth } from './halo-auth'
 import { checkHaloConnection, lookupQueries } from './halo-check'
 import { HaloClient } from './halo-client'
 import { HaloInstanceRepo, settingsOf, type HaloInstanceRow } from './halo-instance-repo'
+import type { HaloRecords } from '../core/halo-state'
 import type { HaloPeopleKind } from './halo-people'
 import type { LookupCache } from './lookup-cache'
 import { vaultTokenCache } from './token-cache'
@@ -159,6 +160,14 @@ export class HaloInstances {
     for (const [kind, records] of fresh) this.deps.cache.store(id, kind, records, fetchedAt)
     for (const [kind, records] of people) this.deps.cache.storePeople(id, kind, records, fetchedAt)
     return { offline: false, reason: null, lookups: this.deps.cache.summaries(id) }
+  }
+
+  /** What is cached of an instance, as Halo sent the look-ups and as planning compares its users and agents (for an export). */
+  cachedState(id: string): { name: string; fetchedAt: string | null; lookups: (kind: HaloLookupKind) => Record<string, unknown>[] | null; halo: HaloRecords } {
+    const row = this.deps.repo.get(id)
+    const users = this.deps.cache.people(id, 'users')
+    const agents = this.deps.cache.people(id, 'agents')
+    return { name: row.name, fetchedAt: users?.fetchedAt ?? null, lookups: (kind) => this.deps.cache.records(id, kind), halo: { users: users?.records ?? [], agents: agents?.records ?? [] } }
   }
 
   lookupRecords(id: string, kind: HaloLookupKind, search?: string): ReturnType<LookupCache['rows']> {
