@@ -11,35 +11,17 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { KeychainStatus } from '../../src-shared/contract'
 import { startHaloSandbox } from '../../src-main/sandbox/halo'
 import { startOktaSandbox } from '../../src-main/sandbox/okta'
 import { createLogger } from '../../src-main/runtime/logger'
 import { openWorkspace } from '../../src-main/runtime/workspace'
-import type { SecretStore } from '../../src-main/secrets/secret-store'
+import { MemorySecrets } from '../shared/memory-secrets'
 
 const people = 5_000
 const batchSize = 50
 const rateLimit = { requests: 60, windowMs: 10_000 }
 const latencyMs = 30
 const goalShare = 0.8
-
-class MemorySecrets implements SecretStore {
-  private readonly values = new Map<string, string>()
-  status(): Promise<KeychainStatus> {
-    return Promise.resolve({ available: true, backend: 'memory (benchmark)', message: 'In memory, for the benchmark only.' })
-  }
-  set(account: string, value: string): Promise<void> {
-    this.values.set(account, value)
-    return Promise.resolve()
-  }
-  get(account: string): Promise<string | null> {
-    return Promise.resolve(this.values.get(account) ?? null)
-  }
-  delete(account: string): Promise<boolean> {
-    return Promise.resolve(this.values.delete(account))
-  }
-}
 
 const halo = await startHaloSandbox({ users: 0, agents: 3, latencyMs, rateLimit })
 const okta = await startOktaSandbox({ people })

@@ -45,6 +45,9 @@ export interface RowQuery {
 }
 
 export class PlanStore {
+  private readonly counts = new Map<string, number>()
+  private readonly siteNames = new Map<string, string[]>()
+
   constructor(
     private readonly db: StudioDb,
     private readonly sqlite: Database.Database
@@ -102,7 +105,14 @@ export class PlanStore {
       params.push(`%${needle.replace(/[\\%_]/g, (character) => `\\${character}`)}%`)
     }
     const clause = where.join(' AND ')
-    const total = (this.sqlite.prepare(`SELECT count(*) AS n FROM plan_row WHERE ${clause}`).get(...params) as { n: number }).n
+    // A plan's rows never change once saved: a filter's count is worked out once (a scroll asks for it with every page).
+    const countKey = JSON.stringify([clause, params])
+    let total = this.counts.get(countKey)
+    if (total === undefined) {
+      total = (this.sqlite.prepare(`SELECT count(*) AS n FROM plan_row WHERE ${clause}`).get(...params) as { n: number }).n
+      if (this.counts.size >= 200) this.counts.delete(this.counts.keys().next().value as string)
+      this.counts.set(countKey, total)
+    }
     const page = this.sqlite.prepare(`SELECT data FROM plan_row WHERE ${clause} ORDER BY seq LIMIT ? OFFSET ?`).all(...params, query.limit, query.offset) as Array<{ data: string }>
     return { total, rows: page.map((row) => planRowSchema.parse(JSON.parse(row.data))) }
   }
@@ -117,9 +127,15 @@ export class PlanStore {
     return found ? planRowSchema.parse(JSON.parse(found.data)) : null
   }
 
-  /** Site names the plan's user rows use, for the preview's site filter. */
+  /** Site names the plan's rows use, for the preview's site filter (worked out once per plan). */
   sites(planId: string): string[] {
-    return (this.sqlite.prepare("SELECT DISTINCT site FROM plan_row WHERE plan_id = ? AND site <> '' ORDER BY site").all(planId) as Array<{ site: string }>).map((row) => row.site)
+    let names = this.siteNames.get(planId)
+    if (!names) {
+      names = (this.sqlite.prepare("SELECT DISTINCT site FROM plan_row WHERE plan_id = ? AND site <> '' ORDER BY site").all(planId) as Array<{ site: string }>).map((row) => row.site)
+      this.siteNames.set(planId, names)
+      if (this.siteNames.size > 20) this.siteNames.delete(this.siteNames.keys().next().value as string)
+    }
+    return names
   }
 
   resolutions(connectionId: string): Map<string, Resolution> {

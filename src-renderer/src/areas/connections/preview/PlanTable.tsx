@@ -5,12 +5,13 @@
  * and agents are both in scope), site, what changes, why. A row opens its details.
  */
 import { useEffect, useMemo, useRef } from 'react'
-import { Badge, Skeleton, Text } from '@mantine/core'
+import { Text } from '@mantine/core'
 import { flexRender, getCoreRowModel, useReactTable, createColumnHelper } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { PlanRow } from '../../../../../src-shared/plan/plan-schema'
 import type { PagedRows } from '../../../api/paged-rows'
 import { actionColors, actionLabels } from './plan-labels'
+import classes from './PlanTable.module.css'
 
 const rowHeight = 52
 
@@ -52,12 +53,14 @@ export function PlanTable({ rows, showKind, onOpen }: PlanTableProps): React.JSX
         size: 130,
         cell: ({ row }) => {
           const planRow = row.original.row
-          return planRow ? (
-            <Badge color={actionColors[planRow.action]} variant={planRow.action === 'unchanged' || planRow.action === 'skipped' ? 'outline' : 'light'} tt="none">
+          if (!planRow) return <div className={classes.placeholder} />
+          const color = actionColors[planRow.action]
+          const quiet = planRow.action === 'unchanged' || planRow.action === 'skipped'
+          const style = { '--badge-color': `var(--mantine-color-${color}-light-color)`, '--badge-background': quiet ? 'transparent' : `var(--mantine-color-${color}-light)`, '--badge-border': quiet ? `var(--mantine-color-${color}-outline)` : 'transparent' } as React.CSSProperties
+          return (
+            <span className={classes.badge} style={style}>
               {actionLabels[planRow.action]}
-            </Badge>
-          ) : (
-            <Skeleton h={18} w={80} />
+            </span>
           )
         }
       }),
@@ -67,15 +70,15 @@ export function PlanTable({ rows, showKind, onOpen }: PlanTableProps): React.JSX
         size: 280,
         cell: ({ row }) => {
           const planRow = row.original.row
-          if (!planRow) return <Skeleton h={14} w="70%" />
+          if (!planRow) return <div className={classes.placeholder} />
           return (
-            <div style={{ minWidth: 0 }}>
-              <Text size="sm" fw={500} truncate="end" title={planRow.name}>
+            <div className={classes.clip}>
+              <div className={`${classes.primary} ${classes.clip}`} title={planRow.name}>
                 {planRow.name}
-              </Text>
-              <Text size="xs" c="dimmed" truncate="end" title={planRow.email ?? ''}>
+              </div>
+              <div className={`${classes.secondary} ${classes.clip}`} title={planRow.email ?? ''}>
                 {planRow.email ?? (planRow.haloId !== null ? `Halo #${planRow.haloId}` : '—')}
-              </Text>
+              </div>
             </div>
           )
         }
@@ -86,7 +89,7 @@ export function PlanTable({ rows, showKind, onOpen }: PlanTableProps): React.JSX
               id: 'kind',
               header: 'Record',
               size: 80,
-              cell: ({ row }) => (row.original.row ? <Text size="sm">{row.original.row.kind === 'user' ? 'User' : 'Agent'}</Text> : null)
+              cell: ({ row }) => (row.original.row ? <span className={classes.text}>{row.original.row.kind === 'user' ? 'User' : 'Agent'}</span> : null)
             })
           ]
         : []),
@@ -95,30 +98,35 @@ export function PlanTable({ rows, showKind, onOpen }: PlanTableProps): React.JSX
         header: 'Site',
         size: 200,
         cell: ({ row }) => (
-          <Text size="sm" truncate="end" title={row.original.row?.site?.name ?? ''}>
+          <div className={`${classes.text} ${classes.clip}`} title={row.original.row?.site?.name ?? ''}>
             {row.original.row?.site?.name ?? ''}
-          </Text>
+          </div>
         )
       }),
       column.display({
         id: 'changes',
         header: 'Changes',
         size: 200,
-        cell: ({ row }) => (
-          <Text size="sm" truncate="end" c={row.original.row && row.original.row.warnings.length > 0 ? 'yellow.8' : undefined}>
-            {row.original.row ? changesText(row.original.row) : ''}
-            {row.original.row && row.original.row.warnings.length > 0 ? ` · ${row.original.row.warnings.length} warning${row.original.row.warnings.length === 1 ? '' : 's'}` : ''}
-          </Text>
-        )
+        cell: ({ row }) => {
+          const planRow = row.original.row
+          if (!planRow) return null
+          const warned = planRow.warnings.length > 0
+          return (
+            <div className={`${classes.text} ${classes.clip} ${warned ? classes.warning : ''}`}>
+              {changesText(planRow)}
+              {warned ? ` · ${planRow.warnings.length} warning${planRow.warnings.length === 1 ? '' : 's'}` : ''}
+            </div>
+          )
+        }
       }),
       column.display({
         id: 'reason',
         header: 'Why',
         size: 320,
         cell: ({ row }) => (
-          <Text size="xs" c="dimmed" lineClamp={2} title={row.original.row?.reason ?? ''}>
+          <div className={`${classes.secondary} ${classes.twoLines}`} title={row.original.row?.reason ?? ''}>
             {row.original.row?.reason ?? (row.original.row?.matchedBy ? `Matched by ${row.original.row.matchedBy}` : '')}
-          </Text>
+          </div>
         )
       })
     ],
