@@ -59,6 +59,11 @@ describe('malformed input', () => {
     })
   }
 
+  it('answers UNKNOWN_PROCEDURE for a name that cannot even be turned into text', async () => {
+    // fast-check's counterexample: an object whose toString is not a function made String() throw.
+    expect(await workspace.dispatch({ toString: '' }, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE', message: 'A procedure is named by a string, not by object.' } })
+  })
+
   it('answers UNKNOWN_PROCEDURE for any name outside the contract', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -21,7 +21,7 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
   return async (name, input) => {
     if (!isProcedureName(name)) {
       return failure(
-        new StudioError('UNKNOWN_PROCEDURE', `There is no procedure called "${String(name).slice(0, 80)}".`)
+        new StudioError('UNKNOWN_PROCEDURE', typeof name === 'string' ? `There is no procedure called "${name.slice(0, 80)}".` : `A procedure is named by a string, not by ${name === null ? 'null' : typeof name}.`)
       )
     }
     const definition = procedures[name]
