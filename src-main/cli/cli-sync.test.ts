@@ -11,7 +11,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SeededRandom } from '../sandbox/shared/prng'
-import { openTempWorkspace, repoRoot, tempDir, testKeychainService, type TempWorkspace } from '../../test/helpers/temp-workspace'
+import { addSandboxHaloInstance, addSandboxOktaConnection, openTempWorkspace, repoRoot, tempDir, testKeychainService, type TempWorkspace } from '../../test/helpers/temp-workspace'
 import { startHaloSandbox, type HaloSandbox } from '../sandbox/halo'
 import { startOktaSandbox, type OktaSandbox } from '../sandbox/okta'
 
@@ -28,22 +28,10 @@ beforeAll(async () => {
   halo = await startHaloSandbox({ latencyMs: 5, rateLimit: wide })
   okta = await startOktaSandbox({ people: 5_000 })
   workspace = openTempWorkspace()
-  const instance = await workspace.services.halo.save({
-    name: 'Demo Halo',
-    baseUrl: halo.baseUrl,
-    deployment: 'on-premise',
-    tenant: null,
-    authServerUrl: null,
-    authMode: 'client_credentials',
-    ...halo.credentials.clientCredentials,
-    scope: 'all',
-    rateLimitRequests: wide.requests,
-    rateLimitWindowSeconds: 60
-  })
-  const connection = await workspace.services.connections.saveOkta({ name: 'Northwind Okta', haloInstanceId: instance.id, orgUrl: okta.orgUrl, authMode: 'api_token', apiToken: okta.credentials.apiToken, clientId: null, privateKey: null, keyId: null })
-  connectionId = connection.id
+  const instanceId = await addSandboxHaloInstance(workspace, halo, { requests: wide.requests, windowSeconds: 60 })
+  connectionId = await addSandboxOktaConnection(workspace, okta, instanceId)
   await workspace.services.connections.fetch(connectionId)
-  await workspace.services.halo.refreshLookups(instance.id)
+  await workspace.services.halo.refreshLookups(instanceId)
   const config = structuredClone(workspace.services.mapping.get(connectionId).config)
   const manchester = Number(halo.store.all('sites').find((site) => site.name === 'Manchester')?.id)
   const client = Number(halo.store.all('clients')[0]?.id)

@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { StudioError } from '../../src-shared/contract'
 import type { ConnectionConfig } from '../../src-shared/mapping/config-schema'
-import { openTempWorkspace, type TempWorkspace } from '../../test/helpers/temp-workspace'
+import { addSandboxHaloInstance, openTempWorkspace, type TempWorkspace } from '../../test/helpers/temp-workspace'
 import { startHaloSandbox, type HaloSandbox } from '../sandbox/halo'
 import { startOktaSandbox, type OktaSandbox } from '../sandbox/okta'
 
@@ -22,25 +22,14 @@ async function setUp(): Promise<{ workspace: TempWorkspace; okta: OktaSandbox; h
   const okta = await startOktaSandbox({})
   const workspace = openTempWorkspace()
   cleanups.push(() => workspace.dispose(), () => okta.close(), () => halo.close())
-  const instance = await workspace.services.halo.save({
-    name: 'Demo Halo',
-    baseUrl: halo.baseUrl,
-    deployment: 'on-premise',
-    tenant: null,
-    authServerUrl: null,
-    authMode: 'client_credentials',
-    ...halo.credentials.clientCredentials,
-    scope: 'all',
-    rateLimitRequests: 300,
-    rateLimitWindowSeconds: 300
-  })
-  expect((await workspace.services.halo.refreshLookups(instance.id)).offline).toBe(false)
-  const form = { haloInstanceId: instance.id, orgUrl: okta.orgUrl, authMode: 'api_token' as const, apiToken: okta.credentials.apiToken, clientId: null, privateKey: null, keyId: null }
+  const haloId = await addSandboxHaloInstance(workspace, halo)
+  expect((await workspace.services.halo.refreshLookups(haloId)).offline).toBe(false)
+  const form = { haloInstanceId: haloId, orgUrl: okta.orgUrl, authMode: 'api_token' as const, apiToken: okta.credentials.apiToken, clientId: null, privateKey: null, keyId: null }
   const connection = await workspace.services.connections.saveOkta({ name: 'Northwind Okta', ...form })
   const second = await workspace.services.connections.saveOkta({ name: 'Second Okta', ...form })
   await workspace.services.connections.fetch(connection.id)
   await workspace.services.connections.fetch(second.id)
-  return { workspace, okta, halo, connectionId: connection.id, secondId: second.id, haloId: instance.id }
+  return { workspace, okta, halo, connectionId: connection.id, secondId: second.id, haloId }
 }
 
 function siteOf(halo: HaloSandbox, name: string): number {

@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { StudioError } from '../../src-shared/contract'
 import type { ConnectionConfig } from '../../src-shared/mapping/config-schema'
-import { openTempWorkspace, type TempWorkspace } from '../../test/helpers/temp-workspace'
+import { addSandboxHaloInstance, addSandboxOktaConnection, openTempWorkspace, type TempWorkspace } from '../../test/helpers/temp-workspace'
 import { startHaloSandbox, type HaloSandbox, type HaloSandboxOptions } from '../sandbox/halo'
 import { startOktaSandbox, type OktaSandbox } from '../sandbox/okta'
 
@@ -30,24 +30,13 @@ async function setUp(haloOptions: HaloSandboxOptions = {}, clientLimit = { reque
   const okta = await startOktaSandbox({})
   const workspace = openTempWorkspace()
   cleanups.push(() => workspace.dispose(), () => okta.close(), () => halo.close())
-  const instance = await workspace.services.halo.save({
-    name: 'Demo Halo',
-    baseUrl: halo.baseUrl,
-    deployment: 'on-premise',
-    tenant: null,
-    authServerUrl: null,
-    authMode: 'client_credentials',
-    ...halo.credentials.clientCredentials,
-    scope: 'all',
-    // A client allowed more than the sandbox takes gets 429s, and waits them out.
-    rateLimitRequests: clientLimit.requests,
-    rateLimitWindowSeconds: clientLimit.windowSeconds
-  })
-  const connection = await workspace.services.connections.saveOkta({ name: 'Northwind Okta', haloInstanceId: instance.id, orgUrl: okta.orgUrl, authMode: 'api_token', apiToken: okta.credentials.apiToken, clientId: null, privateKey: null, keyId: null })
-  await workspace.services.connections.fetch(connection.id)
-  await workspace.services.halo.refreshLookups(instance.id)
-  workspace.services.mapping.save(connection.id, design(workspace.services.mapping.get(connection.id).config, halo))
-  return { workspace, halo, okta, connectionId: connection.id }
+  // A client allowed more than the sandbox takes gets 429s, and waits them out.
+  const instanceId = await addSandboxHaloInstance(workspace, halo, clientLimit)
+  const connectionId = await addSandboxOktaConnection(workspace, okta, instanceId)
+  await workspace.services.connections.fetch(connectionId)
+  await workspace.services.halo.refreshLookups(instanceId)
+  workspace.services.mapping.save(connectionId, design(workspace.services.mapping.get(connectionId).config, halo))
+  return { workspace, halo, okta, connectionId }
 }
 
 /** IT are agents (and on the Infrastructure CAB); Londoners go to London; everyone else to a site named by their city under the first client. */

@@ -8,6 +8,8 @@ import path from 'node:path'
 import { KeytarSecretStore } from '../../src-main/secrets/secret-store'
 import { createLogger } from '../../src-main/runtime/logger'
 import { openWorkspace, type Workspace } from '../../src-main/runtime/workspace'
+import type { HaloSandbox } from '../../src-main/sandbox/halo'
+import type { OktaSandbox } from '../../src-main/sandbox/okta'
 
 export const testKeychainService = 'Identity Studio for Halo (tests)'
 export const repoRoot = path.resolve(import.meta.dirname, '../..')
@@ -69,5 +71,28 @@ export async function addTestHaloInstance(workspace: Workspace, name = 'Producti
     rateLimitRequests: 300,
     rateLimitWindowSeconds: 300
   })
+  return saved.id
+}
+
+/** Adds a Halo sandbox as an instance (client credentials), allowed `rateLimit` requests per `windowSeconds`; answers its id. */
+export async function addSandboxHaloInstance(workspace: Workspace, halo: HaloSandbox, limit: { requests: number; windowSeconds: number } = { requests: 300, windowSeconds: 300 }): Promise<string> {
+  const saved = await workspace.services.halo.save({
+    name: 'Demo Halo',
+    baseUrl: halo.baseUrl,
+    deployment: 'on-premise',
+    tenant: null,
+    authServerUrl: null,
+    authMode: 'client_credentials',
+    ...halo.credentials.clientCredentials,
+    scope: 'all',
+    rateLimitRequests: limit.requests,
+    rateLimitWindowSeconds: limit.windowSeconds
+  })
+  return saved.id
+}
+
+/** Adds an Okta sandbox org as a connection (its super admin's API token) importing into `haloInstanceId`; answers its id. */
+export async function addSandboxOktaConnection(workspace: Workspace, okta: OktaSandbox, haloInstanceId: string, name = 'Northwind Okta'): Promise<string> {
+  const saved = await workspace.services.connections.saveOkta({ name, haloInstanceId, orgUrl: okta.orgUrl, authMode: 'api_token', apiToken: okta.credentials.apiToken, clientId: null, privateKey: null, keyId: null })
   return saved.id
 }
