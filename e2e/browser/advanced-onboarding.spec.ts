@@ -28,12 +28,7 @@ test('advanced group mappings, licences and onboarding are designed, checked, tr
   if (!member) throw new Error('the demo org has no one in Department - IT')
 
   await openStudio()
-  await okta.addHaloInstance()
-  await page.getByRole('button', { name: 'Test connection' }).click()
-  await expect(page.getByText(/All \d+ checks passed/)).toBeVisible()
-  await okta.addConnection(okta.sandboxInput('Northwind Okta'))
-  await page.getByRole('button', { name: 'Fetch directory' }).click()
-  await expect(page.getByRole('button', { name: 'Browse people and groups' })).toBeVisible({ timeout: 30_000 })
+  await okta.connectAndFetch()
   await oktaSandbox.close()
   await haloSandbox.close()
   await page.setViewportSize({ width: 1440, height: 1000 })

@@ -19,12 +19,7 @@ test('a preview is inspected, a conflict resolved, the guardrail overridden, and
   haloSandbox.store.put('users', { ...twin, id: 90_001, okta_id: null, oktaid: null, azureoid: null, azure_id: null })
 
   await openStudio()
-  await okta.addHaloInstance()
-  await page.getByRole('button', { name: 'Test connection' }).click()
-  await expect(page.getByText(/All \d+ checks passed/)).toBeVisible()
-  await okta.addConnection(okta.sandboxInput('Northwind Okta'))
-  await page.getByRole('button', { name: 'Fetch directory' }).click()
-  await expect(page.getByRole('button', { name: 'Browse people and groups' })).toBeVisible({ timeout: 30_000 })
+  await okta.connectAndFetch()
   await page.setViewportSize({ width: 1440, height: 1000 })
 
   // Everyone to Manchester; no deactivation allowed without an override.

@@ -12,12 +12,7 @@ import { saveScreenshot as shoot } from '../fixtures/screenshots'
 test('site mappings are added, checked, counted, reordered, deleted and saved', async ({ openStudio, page, okta }) => {
   test.setTimeout(120_000)
   await openStudio()
-  await okta.addHaloInstance()
-  await page.getByRole('button', { name: 'Test connection' }).click()
-  await expect(page.getByText(/All \d+ checks passed/)).toBeVisible()
-  await okta.addConnection(okta.sandboxInput('Northwind Okta'))
-  await page.getByRole('button', { name: 'Fetch directory' }).click()
-  await expect(page.getByRole('button', { name: 'Browse people and groups' })).toBeVisible({ timeout: 30_000 })
+  await okta.connectAndFetch()
   await page.setViewportSize({ width: 1440, height: 1000 })
   await page.getByRole('tab', { name: 'Site mappings' }).click()
 
