@@ -6,16 +6,14 @@
  * away. Also: the command's words, exit codes and JSON for a preview; the exports, and a plan made
  * from those files alone — no workspace — the same as the app's.
  */
-import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SeededRandom } from '../sandbox/shared/prng'
-import { addSandboxHaloInstance, addSandboxOktaConnection, openTempWorkspace, repoRoot, tempDir, testKeychainService, type TempWorkspace } from '../../test/helpers/temp-workspace'
+import { runCli, type CliRun } from '../../test/helpers/run-cli'
+import { addSandboxHaloInstance, addSandboxOktaConnection, openTempWorkspace, tempDir, type TempWorkspace } from '../../test/helpers/temp-workspace'
 import { startHaloSandbox, type HaloSandbox } from '../sandbox/halo'
 import { startOktaSandbox, type OktaSandbox } from '../sandbox/okta'
-
-const cli = path.join(repoRoot, 'src-main', 'cli', 'index.ts')
 
 let halo: HaloSandbox
 let okta: OktaSandbox
@@ -52,34 +50,7 @@ afterAll(async () => {
   await halo.close()
 })
 
-interface Ran {
-  code: number | null
-  signal: NodeJS.Signals | null
-  stdout: string
-  stderr: string
-}
-
-/** Runs the command; `killWhen` is polled every 20 ms and kills it (SIGKILL) when it says so. */
-function run(args: string[], killWhen?: () => boolean, env: Record<string, string> = {}): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    // Node itself with tsx's loader: the tsx command runs the program in a child process, which a SIGKILL of tsx would leave running.
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: repoRoot, env: { ...process.env, STUDIO_DATA_DIR: workspace.dataDir, STUDIO_KEYCHAIN_SERVICE: testKeychainService, STUDIO_DEMO: '0', ...env } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    const poll = killWhen
-      ? setInterval(() => {
-          if (killWhen()) child.kill('SIGKILL')
-        }, 20)
-      : null
-    child.on('error', reject)
-    child.on('exit', (code, signal) => {
-      if (poll) clearInterval(poll)
-      resolve({ code, signal, stdout, stderr })
-    })
-  })
-}
+const run = (args: string[], killWhen?: () => boolean, env: Record<string, string> = {}): Promise<CliRun> => runCli(workspace.dataDir, args, { env, ...(killWhen ? { killWhen } : {}) })
 
 describe('halo-identity sync', () => {
   it('previews in words and as JSON, offline too', async () => {
@@ -129,7 +100,7 @@ describe('halo-identity sync', () => {
     const random = new SeededRandom(6)
     const { sync } = workspace.services
     let kills = 0
-    let rival: Ran | null = null
+    let rival: CliRun | null = null
     for (let attempt = 0; attempt < 10; attempt += 1) {
       // Kill somewhere between the first operation settled and the last.
       const share = 0.05 + random.next() * 0.9
@@ -149,7 +120,7 @@ describe('halo-identity sync', () => {
     }
     expect(kills).toBeGreaterThanOrEqual(8)
     expect(rival).toMatchObject({ code: 1 })
-    expect((rival as Ran | null)?.stderr).toContain('is running in another Identity Studio on this computer')
+    expect((rival as CliRun | null)?.stderr).toContain('is running in another Identity Studio on this computer')
     const last = await run(['sync', '--connection', 'Northwind Okta', '--json'])
     expect(last.stderr).not.toContain('halo-identity:')
     expect(JSON.parse(last.stdout)).toMatchObject({ exitCode: 0, state: 'completed', failed: 0 })

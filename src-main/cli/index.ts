@@ -1,8 +1,8 @@
 /**
  * `halo-identity`: Identity Studio's command line, for OS schedulers and automation. It opens the
  * same workspace as the app (STUDIO_DATA_DIR, or the per-user data folder; secrets from the OS
- * keychain) and runs one command: preview, sync, the exports, or plan from files with no workspace
- * at all (docs/command-line.md). Output is words by default, one JSON object with --json. Exit
+ * keychain, or from environment variables where none exists) and runs one command: preview, sync,
+ * the exports, secrets, or plan from files with no workspace at all (docs/command-line.md). Output is words by default, one JSON object with --json. Exit
  * codes: 0 done, 1 error, 2 blocked by the guardrail, 3 finished with failed records.
  */
 import { writeFileSync } from 'node:fs'
@@ -15,7 +15,9 @@ import { resolveDataDir } from '../runtime/data-dir'
 import { createLogger } from '../runtime/logger'
 import { appPathsFrom } from '../runtime/paths'
 import { openWorkspace } from '../runtime/workspace'
+import { secretEnvironment } from '../secrets/secret-environment'
 import { exportConfig, exportHaloState, exportSnapshot, planFromFiles, preview, sync, type CommandOptions, type CommandResult } from './commands'
+import { environmentSecrets, secretsReport } from './secret-variables'
 
 const usage = `Usage: halo-identity COMMAND --connection NAME [options]
 
@@ -26,6 +28,7 @@ Commands:
   export-snapshot    The connection's last directory snapshot as JSON.
   export-halo-state  --instance NAME: the Halo instance's cached look-ups, users and agents as JSON.
   plan               --config C.json --snapshot S.json --halo H.json: a plan from those files alone (no workspace, no network).
+  secrets            The environment variables secrets can be given in (where no keychain exists), and where each comes from now.
 
 Options:
   --connection NAME         The connection, by name or id (preview, sync, export-config, export-snapshot).
@@ -39,7 +42,9 @@ Options:
   --json                    One JSON object on standard output instead of words.
 
 Exit codes: 0 done, 1 error, 2 blocked by the guardrail, 3 finished with failed records.
-Data folder: STUDIO_DATA_DIR, or the app's per-user folder.`
+Data folder: STUDIO_DATA_DIR, or the app's per-user folder.
+Secrets: the OS keychain; a HALO_IDENTITY_HALO_SECRET_<INSTANCE> or HALO_IDENTITY_CONNECTION_SECRET_<CONNECTION>
+variable that is set is used instead (halo-identity secrets lists them).`
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -65,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage}\n`)
     return command === undefined && !values.help ? 1 : 0
   }
-  if (!['preview', 'sync', 'export-config', 'export-snapshot', 'export-halo-state', 'plan'].includes(command)) throw new StudioError('VALIDATION_FAILED', `"${command}" is not a command.\n\n${usage}`)
+  if (!['preview', 'sync', 'export-config', 'export-snapshot', 'export-halo-state', 'plan', 'secrets'].includes(command)) throw new StudioError('VALIDATION_FAILED', `"${command}" is not a command.\n\n${usage}`)
   const write = (file: { text: string }): void => {
     if (values.out) {
       writeFileSync(values.out, file.text)
@@ -81,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
     } else process.stdout.write(planned.text)
     return planned.exitCode
   }
-  if (command === 'export-halo-state' ? !values.instance : !values.connection) throw new StudioError('VALIDATION_FAILED', command === 'export-halo-state' ? 'Name the Halo instance with --instance NAME.' : 'Name the connection with --connection NAME.')
+  if (command === 'export-halo-state' ? !values.instance : command !== 'secrets' && !values.connection) throw new StudioError('VALIDATION_FAILED', command === 'export-halo-state' ? 'Name the Halo instance with --instance NAME.' : 'Name the connection with --connection NAME.')
   const allow = values['allow-deactivations']
   if (allow !== undefined && !/^\d+$/.test(allow)) throw new StudioError('VALIDATION_FAILED', `--allow-deactivations takes the number of deactivations, e.g. --allow-deactivations 12 (not "${allow}").`)
   if (values.scope !== undefined && !(planScopes as readonly string[]).includes(values.scope)) throw new StudioError('VALIDATION_FAILED', `--scope is users, agents or both (not "${values.scope}").`)
@@ -103,10 +108,12 @@ async function main(argv: string[]): Promise<number> {
     log: createLogger((line) => process.stderr.write(`${line}\n`))
   })
   try {
+    workspace.services.vault.useEnvironment(secretEnvironment(process.env, await environmentSecrets(workspace.services)))
     if (command === 'export-config') return (write(await exportConfig(workspace.services, options)), 0)
     if (command === 'export-snapshot') return (write(await exportSnapshot(workspace.services, options)), 0)
     if (command === 'export-halo-state') return (write(await exportHaloState(workspace.services, values.instance ?? '')), 0)
-    const result: CommandResult = command === 'preview' ? await preview(workspace.services, options) : await sync(workspace.services, options)
+    const result: CommandResult =
+      command === 'secrets' ? await secretsReport(workspace.services, process.env) : command === 'preview' ? await preview(workspace.services, options) : await sync(workspace.services, options)
     process.stdout.write(values.json ? `${JSON.stringify({ exitCode: result.exitCode, ...result.json })}\n` : `${result.lines.join('\n')}\n`)
     return result.exitCode
   } finally {
@@ -118,7 +125,12 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     const message = error instanceof StudioError ? error.message : error instanceof Error ? error.message : String(error)
-    process.stderr.write(`halo-identity: ${message}\n`)
+    process.stderr.write(`halo-identity: ${message}${missingSecret(error) ? ' Where there is no keychain, give it in an environment variable instead: halo-identity secrets lists their names.' : ''}\n`)
     process.exit(1)
   }
 )
+
+function missingSecret(error: unknown): boolean {
+  const reason = error instanceof StudioError ? error.details?.reason : undefined
+  return reason === 'no_secret' || reason === 'no_credential'
+}

@@ -28,7 +28,8 @@ export interface ConnectionsDeps {
   assignmentApps?: (connectionId: string) => string[]
 }
 
-const credentialId = (id: string): string => `connection:${id}:okta-credential`
+/** The vault id of a connection's credential (API token or private key). */
+export const connectionCredentialId = (id: string): string => `connection:${id}:okta-credential`
 
 export class Connections {
   private readonly fetches = new Map<string, AbortController>()
@@ -41,7 +42,7 @@ export class Connections {
 
   async list(): Promise<Connection[]> {
     const stored = new Set((await this.deps.vault.list()).filter((secret) => secret.isSet).map((secret) => secret.id))
-    return this.deps.repo.all().map((row) => this.describe(row, stored.has(credentialId(row.id))))
+    return this.deps.repo.all().map((row) => this.describe(row, stored.has(connectionCredentialId(row.id))))
   }
 
   private describe(row: ConnectionRow, credentialStored: boolean): Connection {
@@ -67,7 +68,7 @@ export class Connections {
 
   async saveOkta(form: OktaConnectionForm): Promise<Connection> {
     const existing = form.id ? oktaSettingsOf(this.deps.repo.get(form.id)) : null
-    const stored = existing !== null && existing.credentialMode === form.authMode && (await this.deps.vault.reveal(credentialId(form.id ?? ''))) !== null
+    const stored = existing !== null && existing.credentialMode === form.authMode && (await this.deps.vault.reveal(connectionCredentialId(form.id ?? ''))) !== null
     const issues = oktaConnectionFormIssues(form, stored)
     if (issues.length > 0) {
       throw new StudioError('VALIDATION_FAILED', issues.length === 1 ? (issues[0]?.message ?? '') : 'Some fields need attention before this connection can be saved.', { issues })
@@ -81,11 +82,11 @@ export class Connections {
       credentialMode: credential ? form.authMode : (existing?.credentialMode ?? null)
     }
     const label = `${form.name}: Okta ${form.authMode === 'api_token' ? 'API token' : 'service app private key'}`
-    if (credential && form.id) await this.deps.vault.put({ id: credentialId(form.id), label, value: credential })
+    if (credential && form.id) await this.deps.vault.put({ id: connectionCredentialId(form.id), label, value: credential })
     const row = this.deps.repo.save({ id: form.id, kind: 'okta', name: form.name, haloInstanceId: form.haloInstanceId, settings })
     if (credential && !form.id) {
       try {
-        await this.deps.vault.put({ id: credentialId(row.id), label, value: credential })
+        await this.deps.vault.put({ id: connectionCredentialId(row.id), label, value: credential })
       } catch (error) {
         // The keychain refused the credential: nothing is kept.
         this.deps.repo.delete(row.id)
@@ -99,7 +100,7 @@ export class Connections {
     this.deps.repo.get(id)
     this.fetches.get(id)?.abort()
     this.deps.repo.delete(id)
-    await this.deps.vault.remove(credentialId(id))
+    await this.deps.vault.remove(connectionCredentialId(id))
   }
 
   async testOkta(id: string): Promise<Checklist> {
@@ -163,7 +164,8 @@ export class Connections {
 
   private async oktaClient(row: ConnectionRow, pacing: { signal?: AbortSignal; maxRetries?: number } = {}): Promise<{ settings: OktaSettings; executor: PacedExecutor; client: ReturnType<typeof createOktaClient> }> {
     const settings = oktaSettingsOf(row)
-    const secret = settings.credentialMode === settings.authMode ? await this.deps.vault.reveal(credentialId(row.id)) : null
+    const id = connectionCredentialId(row.id)
+    const secret = this.deps.vault.given(id) ?? (settings.credentialMode === settings.authMode ? await this.deps.vault.reveal(id) : null)
     if (!secret) {
       throw new StudioError('SIGN_IN_REQUIRED', `No ${settings.authMode === 'api_token' ? 'API token' : 'private key'} is stored for ${row.name}. Enter it on the Details tab.`, { reason: 'no_credential' })
     }

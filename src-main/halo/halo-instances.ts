@@ -31,7 +31,8 @@ export interface HaloInstancesDeps {
   now?: () => Date
 }
 
-const secretId = (id: string): string => `halo:${id}:client-secret`
+/** The vault id of an instance's client secret. */
+export const haloClientSecretId = (id: string): string => `halo:${id}:client-secret`
 const tokensId = (id: string): string => `halo:${id}:tokens`
 
 export class HaloInstances {
@@ -61,7 +62,7 @@ export class HaloInstances {
       rateLimitRequests: row.rateLimitRequests,
       rateLimitWindowSeconds: Math.round(row.rateLimitWindowMs / 1000),
       isDemo: row.isDemo,
-      secretSet: secrets.has(secretId(row.id)),
+      secretSet: secrets.has(haloClientSecretId(row.id)),
       signedIn: secrets.has(tokensId(row.id)),
       lastCheck: row.lastCheck ? (JSON.parse(row.lastCheck) as HaloCheck) : null,
       lookups: this.deps.cache.summaries(row.id)
@@ -70,7 +71,7 @@ export class HaloInstances {
 
   async save(form: HaloInstanceForm, extra: { isDemo?: boolean } = {}): Promise<HaloInstance> {
     const existing = form.id ? this.deps.repo.get(form.id) : undefined
-    const secretStored = existing ? (await this.deps.vault.reveal(secretId(existing.id))) !== null : false
+    const secretStored = existing ? (await this.deps.vault.reveal(haloClientSecretId(existing.id))) !== null : false
     const issues = haloInstanceFormIssues(form, secretStored)
     if (issues.length > 0) {
       throw new StudioError('VALIDATION_FAILED', issues.length === 1 ? (issues[0]?.message ?? '') : 'Some fields need attention before this Halo instance can be saved.', { issues })
@@ -81,13 +82,13 @@ export class HaloInstances {
     if (form.clientSecret && !id) {
       row = this.deps.repo.save(form, extra)
       try {
-        await this.deps.vault.put({ id: secretId(row.id), label: `${row.name}: Halo client secret`, value: form.clientSecret })
+        await this.deps.vault.put({ id: haloClientSecretId(row.id), label: `${row.name}: Halo client secret`, value: form.clientSecret })
       } catch (error) {
         this.deps.repo.delete(row.id)
         throw error
       }
     } else {
-      if (form.clientSecret && id) await this.deps.vault.put({ id: secretId(id), label: `${form.name}: Halo client secret`, value: form.clientSecret })
+      if (form.clientSecret && id) await this.deps.vault.put({ id: haloClientSecretId(id), label: `${form.name}: Halo client secret`, value: form.clientSecret })
       row = this.deps.repo.save(form, extra)
     }
     if (existing && signInChanged(existing, row)) await this.deps.vault.remove(tokensId(row.id))
@@ -98,7 +99,7 @@ export class HaloInstances {
   async delete(id: string): Promise<void> {
     // The row goes first: if connections still import into it, nothing is removed.
     this.deps.repo.delete(id)
-    await this.deps.vault.remove(secretId(id))
+    await this.deps.vault.remove(haloClientSecretId(id))
     await this.deps.vault.remove(tokensId(id))
     this.connected.delete(id)
   }
@@ -188,7 +189,7 @@ export class HaloInstances {
     const auth = new HaloAuth({
       settings,
       cache: vaultTokenCache(this.deps.vault, row.id, row.name),
-      clientSecret: () => this.deps.vault.reveal(secretId(row.id)),
+      clientSecret: () => this.deps.vault.reveal(haloClientSecretId(row.id)),
       timeoutMs
     })
     const connected = { auth, client: new HaloClient({ settings, auth, timeoutMs }) }
