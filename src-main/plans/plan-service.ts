@@ -74,7 +74,7 @@ export class PlanService {
       sites: plan.sites,
       cabChanges: plan.cabs.length,
       stale: this.staleness(stored),
-      siteNames: this.deps.plans.sites(stored.id)
+      siteNames: stored.siteNames
     }
   }
 
@@ -102,10 +102,6 @@ export class PlanService {
     const row = this.deps.plans.row(this.get(planId).id, key)
     if (!row) throw new StudioError('NOT_FOUND', 'That row is not in this preview.', { planId, key })
     return row
-  }
-
-  sites(planId: string): string[] {
-    return this.deps.plans.sites(this.get(planId).id)
   }
 
   /** Records the admin's choice for a conflict (null takes it back) and rebuilds from the same inputs. */

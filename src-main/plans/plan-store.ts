@@ -31,6 +31,8 @@ export interface StoredPlan {
   builtAt: string
   inputs: PlanInputsFingerprint
   plan: Omit<Plan, 'rows'>
+  /** The site names its rows use, sorted (the preview's site filter). */
+  siteNames: string[]
   state: 'ready' | 'synced' | 'superseded'
 }
 
@@ -46,7 +48,6 @@ export interface RowQuery {
 
 export class PlanStore {
   private readonly counts = new Map<string, number>()
-  private readonly siteNames = new Map<string, string[]>()
 
   constructor(
     private readonly db: StudioDb,
@@ -56,16 +57,18 @@ export class PlanStore {
   save(connectionId: string, plan: Plan, inputs: PlanInputsFingerprint, builtAt: string): StoredPlan {
     const id = randomUUID()
     const { rows, ...document } = plan
+    // The site filter's names, worked out once here (a DISTINCT over 100,000 rows took ~0.4 s per opening).
+    const siteNames = [...new Set(rows.flatMap((row) => (row.site?.name ? [row.site.name] : [])))].sort((a, b) => a.localeCompare(b))
     const insertRow = this.sqlite.prepare('INSERT INTO plan_row (plan_id, seq, key, kind, action, site, has_warnings, search_text, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
     this.sqlite.transaction(() => {
       this.db.update(planTable).set({ state: 'superseded' }).where(and(eq(planTable.connectionId, connectionId), eq(planTable.state, 'ready'))).run()
-      this.db.insert(planTable).values({ id, connectionId, scope: plan.scope, builtAt, inputs: JSON.stringify(inputs), document: JSON.stringify(document), state: 'ready' }).run()
+      this.db.insert(planTable).values({ id, connectionId, scope: plan.scope, builtAt, inputs: JSON.stringify(inputs), document: JSON.stringify(document), siteNames: JSON.stringify(siteNames), state: 'ready' }).run()
       rows.forEach((row, seq) => {
         const search = `${row.name} ${row.email ?? ''} ${row.haloId ?? ''}`.toLowerCase()
         insertRow.run(id, seq, row.key, row.kind, row.action, row.site?.name ?? '', row.warnings.length > 0 ? 1 : 0, search, JSON.stringify(row))
       })
     })()
-    return { id, connectionId, builtAt, inputs, plan: document, state: 'ready' }
+    return { id, connectionId, builtAt, inputs, plan: document, siteNames, state: 'ready' }
   }
 
   get(planId: string): StoredPlan | null {
@@ -127,17 +130,6 @@ export class PlanStore {
     return found ? planRowSchema.parse(JSON.parse(found.data)) : null
   }
 
-  /** Site names the plan's rows use, for the preview's site filter (worked out once per plan). */
-  sites(planId: string): string[] {
-    let names = this.siteNames.get(planId)
-    if (!names) {
-      names = (this.sqlite.prepare("SELECT DISTINCT site FROM plan_row WHERE plan_id = ? AND site <> '' ORDER BY site").all(planId) as Array<{ site: string }>).map((row) => row.site)
-      this.siteNames.set(planId, names)
-      if (this.siteNames.size > 20) this.siteNames.delete(this.siteNames.keys().next().value as string)
-    }
-    return names
-  }
-
   resolutions(connectionId: string): Map<string, Resolution> {
     const rows = this.db.select().from(conflictResolutionTable).where(eq(conflictResolutionTable.connectionId, connectionId)).all()
     return new Map(rows.map((row) => [row.rowKey, JSON.parse(row.choice) as Resolution]))
@@ -155,5 +147,5 @@ export class PlanStore {
 }
 
 function stored(row: typeof planTable.$inferSelect): StoredPlan {
-  return { id: row.id, connectionId: row.connectionId, builtAt: row.builtAt, inputs: JSON.parse(row.inputs) as PlanInputsFingerprint, plan: JSON.parse(row.document) as Omit<Plan, 'rows'>, state: row.state }
+  return { id: row.id, connectionId: row.connectionId, builtAt: row.builtAt, inputs: JSON.parse(row.inputs) as PlanInputsFingerprint, plan: JSON.parse(row.document) as Omit<Plan, 'rows'>, siteNames: JSON.parse(row.siteNames) as string[], state: row.state }
 }

@@ -41,6 +41,18 @@ function migrationsWithBrokenLast(): string {
   return folder
 }
 
+/** A copy of the real migrations up to and including `tag`. */
+function migrationsUpTo(tag: string): string {
+  const folder = path.join(tempDir('studio-migrations-'), 'drizzle')
+  cpSync(migrationsFolder, folder, { recursive: true })
+  const journalFile = path.join(folder, 'meta/_journal.json')
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] }
+  const end = journal.entries.findIndex((entry) => entry.tag === tag)
+  if (end < 0) throw new Error(`no migration ${tag}`)
+  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, end + 1) }))
+  return folder
+}
+
 const allTables = [
   '__drizzle_migrations',
   'conflict_resolution',
@@ -89,6 +101,25 @@ describe('openDatabase', () => {
     expect(JSON.parse(String(note))).toBe('kept across upgrades — ünïcødé')
     opened.close()
     expect(tables(file)).toEqual(allTables)
+  })
+
+  it('gives plans saved before 0007 their site names, from their rows', () => {
+    const file = path.join(tempDir(), 'studio.db')
+    const older = openDatabase({ file, migrationsFolder: migrationsUpTo('0006_plans_and_sync') })
+    older.sqlite.pragma('foreign_keys = OFF')
+    const plan = older.sqlite.prepare("INSERT INTO plan (id, connection_id, scope, built_at, inputs, document, state) VALUES (?, 'c', 'users', '2026-11-30T10:00:00.000Z', '{}', '{}', 'ready')")
+    plan.run('with-sites')
+    plan.run('without-sites')
+    const row = older.sqlite.prepare("INSERT INTO plan_row (plan_id, seq, key, kind, action, site, has_warnings, search_text, data) VALUES ('with-sites', ?, ?, 'user', 'create', ?, 0, '', '{}')")
+    ;['Manchester', '', 'Leeds', 'Manchester'].forEach((site, seq) => row.run(seq, `k${seq}`, site))
+    older.close()
+    const opened = openDatabase({ file, migrationsFolder })
+    const names = opened.sqlite.prepare('SELECT id, site_names AS names FROM plan ORDER BY id').all()
+    expect(names).toEqual([
+      { id: 'with-sites', names: '["Leeds","Manchester"]' },
+      { id: 'without-sites', names: '[]' }
+    ])
+    opened.close()
   })
 
   it('leaves an existing file byte-for-byte unchanged when a migration fails', () => {

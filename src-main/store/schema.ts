@@ -189,6 +189,8 @@ export const planTable = sqliteTable('plan', {
   inputs: text('inputs').notNull(),
   /** JSON of the plan without its rows. */
   document: text('document').notNull(),
+  /** JSON: the site names its rows use, sorted (the preview's site filter). */
+  siteNames: text('site_names').notNull().default('[]'),
   state: text('state', { enum: ['ready', 'synced', 'superseded'] }).notNull()
 })
 

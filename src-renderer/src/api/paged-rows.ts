@@ -3,9 +3,12 @@
  * in view are asked for (and kept in the query cache), so 50,000 people (or a 100,000-row preview)
  * cost a few small reads. The
  * first page also gives the total; while a new filter's first page loads, the previous one stays on
- * screen. Tell it the rows in view with `onRangeChange`.
+ * screen. Tell it the rows in view with `onRangeChange`: at most one new range every 80 ms is read
+ * (the first at once, the last always), so a fast scroll through 100,000 rows does not ask for, and
+ * render, every page it flies past.
  */
 import { useCallback, useState } from 'react'
+import { useThrottledCallback } from '@mantine/hooks'
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query'
 import type { ProcedureInput, ProcedureOutput, StudioError } from '../../../src-shared/contract'
 import { procedureQuery } from './procedure-hooks'
@@ -15,6 +18,7 @@ import { useStudioClient } from './studio-context'
 export type PagedProcedure = 'snapshot:people' | 'snapshot:groups' | 'plan:rows' | 'sync:report'
 
 export const rowsPerPage = 100
+const rangeEveryMs = 80
 
 export interface PagedRows<Row> {
   /** Rows matching the filter; null until the first page has been read. */
@@ -39,11 +43,8 @@ export function usePagedRows<N extends PagedProcedure>(
   const laterPages = Array.from({ length: pages.to - pages.from + 1 }, (_, n) => pages.from + n).filter((page) => page > 0)
   const later = useQueries({ queries: laterPages.map((page) => procedureQuery(client, name, inputFor(page * rowsPerPage, rowsPerPage))) })
 
-  const onRangeChange = useCallback((firstRow: number, lastRow: number) => {
-    const from = Math.floor(firstRow / rowsPerPage)
-    const to = Math.floor(lastRow / rowsPerPage)
-    setPages((current) => (current.from === from && current.to === to ? current : { from, to }))
-  }, [])
+  const readPages = useThrottledCallback((from: number, to: number) => setPages((current) => (current.from === from && current.to === to ? current : { from, to })), rangeEveryMs)
+  const onRangeChange = useCallback((firstRow: number, lastRow: number) => readPages(Math.floor(firstRow / rowsPerPage), Math.floor(lastRow / rowsPerPage)), [readPages])
 
   const pageRows = (page: number): ReadonlyArray<ProcedureOutput<N>['rows'][number]> | undefined => {
     if (page === 0) return first.data?.rows

@@ -5,7 +5,7 @@
  * Halo read live or from its cache (said which), and the sync of it. Without a preview yet it offers
  * to build one.
  */
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Alert, Anchor, Button, Group, MultiSelect, Select, Skeleton, Stack, Switch, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconArrowLeft, IconCloudOff, IconDownload, IconRefresh, IconSearch, IconUsers, IconUserShield } from '@tabler/icons-react'
@@ -13,7 +13,7 @@ import { Link, useParams } from 'react-router'
 import type { PlanView } from '../../../../../src-shared/contract'
 import type { PlanAction, PlanRow, PlanScope } from '../../../../../src-shared/plan/plan-schema'
 import { useConnections } from '../../../api/connections'
-import { useBuildPlan, useDownload, useLatestPlan, usePlanRows, useSyncRuns } from '../../../api/plans'
+import { useBuildPlan, useDownload, useLatestPlan, useSyncRuns } from '../../../api/plans'
 import { useStudioClient } from '../../../api/studio-context'
 import { AreaEmptyState } from '../../../components/AreaEmptyState'
 import { ErrorNotice } from '../../../components/ErrorNotice'
@@ -106,7 +106,7 @@ function PreviewBody({ view, onRebuild, rebuilding }: { view: PlanView; onRebuil
   const [site, setSite] = useState<string | null>(null)
   const [warningsOnly, setWarningsOnly] = useState(false)
   const [open, setOpen] = useState<PlanRow | null>(null)
-  const rows = usePlanRows(view.id, { search: settled, actions, kind, site, warningsOnly })
+  const filter = useMemo(() => ({ search: settled, actions, kind, site, warningsOnly }), [settled, actions, kind, site, warningsOnly])
   const runs = useSyncRuns(view.connectionId)
   const run = runs.data?.find((candidate) => candidate.planId === view.id || candidate.state === 'running' || candidate.state === 'interrupted' || candidate.state === 'cancelled') ?? null
   const toggle = (action: PlanAction): void => setActions((current) => (current.includes(action) ? current.filter((each) => each !== action) : [...current, action]))
@@ -140,11 +140,7 @@ function PreviewBody({ view, onRebuild, rebuilding }: { view: PlanView; onRebuil
           <Select label="Site" placeholder="Any site" data={view.siteNames} value={site} onChange={setSite} searchable clearable style={{ flex: '1 1 200px' }} />
           <Switch label="With warnings" checked={warningsOnly} onChange={(event) => setWarningsOnly(event.currentTarget.checked)} mb={8} />
         </Group>
-        <Text size="sm" c="dimmed" aria-live="polite">
-          {rows.total === null ? 'Reading…' : `${rows.total.toLocaleString()} row${rows.total === 1 ? '' : 's'}`}
-        </Text>
-        {rows.error && <ErrorNotice title="The rows could not be read" error={rows.error} onRetry={rows.refetch} />}
-        <PlanTable rows={rows} showKind={view.scope === 'both'} onOpen={setOpen} />
+        <PlanTable planId={view.id} filter={filter} showKind={view.scope === 'both'} onOpen={setOpen} />
       </Stack>
       <PlanRowDrawer connectionId={view.connectionId} planId={view.id} row={open} onClose={() => setOpen(null)} onResolved={() => setOpen(null)} />
     </Stack>
