@@ -1,11 +1,14 @@
 /**
- * `npm run sandbox`: starts every sandbox service in the foreground (the Halo API and the Okta org)
- * and prints one JSON line with their addresses and demo credentials; Ctrl+C stops them.
+ * `npm run sandbox`: starts every sandbox service in the foreground (the Halo API, the Okta org and
+ * the Entra tenant with Graph) and prints one JSON line with their addresses and demo credentials;
+ * Ctrl+C stops them.
  * Halo options: --port N, --hosted, --tenant NAME, --users N, --agents N, --file PATH, --auto-approve.
  * Okta options: --okta-port N, --people N, --groups N, --okta-file PATH, --time-scale N, --auto-sign-in LOGIN.
+ * Entra options: --entra-port N, --entra-people N, --entra-groups N, --entra-auto-sign-in UPN.
  */
 import { parseArgs } from 'node:util'
 import { startHaloSandbox } from './halo'
+import { startEntraSandbox } from './entra'
 import { startOktaSandbox } from './okta'
 
 const { values } = parseArgs({
@@ -22,7 +25,11 @@ const { values } = parseArgs({
     groups: { type: 'string' },
     'okta-file': { type: 'string' },
     'time-scale': { type: 'string' },
-    'auto-sign-in': { type: 'string' }
+    'auto-sign-in': { type: 'string' },
+    'entra-port': { type: 'string', default: '0' },
+    'entra-people': { type: 'string' },
+    'entra-groups': { type: 'string' },
+    'entra-auto-sign-in': { type: 'string' }
   }
 })
 
@@ -54,6 +61,13 @@ const okta = await startOktaSandbox({
   autoSignIn: values['auto-sign-in'] ?? null
 })
 
+const entra = await startEntraSandbox({
+  port: count(values['entra-port'], 'entra-port'),
+  people: count(values['entra-people'], 'entra-people'),
+  groups: count(values['entra-groups'], 'entra-groups'),
+  autoSignIn: values['entra-auto-sign-in'] ?? null
+})
+
 process.stdout.write(
   `${JSON.stringify({
     halo: {
@@ -68,12 +82,21 @@ process.stdout.write(
       people: okta.truth().users,
       groups: okta.truth().groups,
       credentials: okta.credentials
+    },
+    entra: {
+      loginUrl: entra.baseUrl,
+      graphUrl: `${entra.baseUrl}/v1.0`,
+      tenantId: entra.tenantId,
+      tenantDomain: entra.tenantDomain,
+      people: entra.tenant.users.size,
+      groups: entra.tenant.groups.size,
+      credentials: entra.credentials
     }
   })}\n`
 )
 
 const stop = (): void => {
-  void Promise.all([halo.close(), okta.close()]).then(() => process.exit(0))
+  void Promise.all([halo.close(), okta.close(), entra.close()]).then(() => process.exit(0))
 }
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)
