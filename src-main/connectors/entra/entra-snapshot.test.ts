@@ -1,0 +1,87 @@
+/**
+ * A whole Entra directory read from the sandbox into a real SQLite snapshot equals the sandbox's own
+ * truth: every user with Graph's properties and their manager's email, every group with its kind,
+ * memberships flattened through nested groups, in one request per page of users and of groups; and
+ * the two deltaLinks it leaves report nothing when nothing changed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SnapshotStore } from '../../directory/snapshot-store'
+import { startEntraSandbox, type EntraSandbox } from '../../sandbox/entra'
+import { addTestHaloInstance, openTempWorkspace, type TempWorkspace } from '../../../test/helpers/temp-workspace'
+import { fetchEntraSnapshot, flattenMemberships } from './entra-snapshot'
+import { clientCredentialTokens } from './entra-tokens'
+import { GraphClient } from './graph-client'
+
+let entra: EntraSandbox
+let workspace: TempWorkspace
+let connectionId: string
+
+beforeAll(async () => {
+  entra = await startEntraSandbox({ people: 1500, groups: 40 })
+  workspace = openTempWorkspace()
+  const instanceId = await addTestHaloInstance(workspace)
+  // An Okta connection row stands in until Entra connections are saved (the snapshot store needs a connection).
+  connectionId = (await workspace.services.connections.saveOkta({ name: 'Snapshot target', haloInstanceId: instanceId, orgUrl: 'https://northwind.okta.com', authMode: 'api_token', apiToken: 'not-used', clientId: null, privateKey: null, keyId: null })).id
+}, 60_000)
+
+afterAll(async () => {
+  await workspace.dispose()
+  await entra.close()
+})
+
+describe('fetchEntraSnapshot', () => {
+  it('reads the directory the sandbox holds, in a request per page', async () => {
+    const graph = new GraphClient(clientCredentialTokens({ ...entra.credentials.app, authorityHost: entra.baseUrl }), entra.baseUrl)
+    const store = new SnapshotStore(workspace.database.db, workspace.database.sqlite)
+    const writer = store.begin(connectionId)
+    const { summary, deltaLinks } = await fetchEntraSnapshot({ graph, writer })
+    writer.commit(summary)
+    const loaded = store.load(connectionId)
+    if (!loaded) throw new Error('no snapshot')
+    const { data } = loaded
+    const truth = entra.tenant
+    expect(summary).toMatchObject({ people: truth.users.size, groups: truth.groups.size, apps: 0 })
+    expect(summary.requests).toBe(Math.ceil(truth.users.size / 200) + Math.ceil(truth.groups.size / 100))
+    expect(summary.statusCounts).toEqual({ enabled: [...truth.users.values()].filter((user) => user.accountEnabled).length, disabled: [...truth.users.values()].filter((user) => !user.accountEnabled).length })
+    for (const person of data.people) {
+      const user = truth.users.get(person.id)
+      if (!user) throw new Error(`unknown person ${person.id}`)
+      const manager = user.managerId ? truth.users.get(user.managerId) : undefined
+      expect(person).toMatchObject({ login: user.userPrincipalName, email: user.mail, title: user.jobTitle, department: user.department, managerId: user.managerId, manager: manager?.mail ?? null, status: user.accountEnabled ? 'enabled' : 'disabled', countryCode: user.usageLocation })
+      expect(person.attributes).toMatchObject({ userType: user.userType, givenName: user.givenName, businessPhones: user.businessPhones, assignedLicenses: user.assignedLicenses.map((licence) => licence.skuId) })
+    }
+    expect(data.people.filter((person) => person.attributes.userType === 'Guest').every((person) => person.login?.includes('#EXT#'))).toBe(true)
+    for (const group of data.groups) {
+      const source = truth.groups.get(group.id)
+      expect(group.name).toBe(source?.displayName)
+      const expected = truth.transitiveMembers(group.id).filter((id) => truth.users.has(id)).sort()
+      expect([...(data.members.get(group.id) ?? [])].sort(), group.name).toEqual(expected)
+      expect(group.memberCount).toBe(expected.length)
+    }
+    expect(data.groups.find((group) => group.name === 'All Staff')?.type).toBe('MICROSOFT_365')
+    expect(data.groups.find((group) => group.name === 'Halo Agents')?.type).toBe('SECURITY')
+    const quiet = async (link: string): Promise<number> => {
+      const pages = graph.deltaPages<unknown>(link, 'changes')
+      let count = 0
+      for (let next = await pages.next(); !next.done; next = await pages.next()) count += next.value.length
+      return count
+    }
+    expect(await quiet(deltaLinks.users)).toBe(0)
+    expect(await quiet(deltaLinks.groups)).toBe(0)
+  })
+})
+
+describe('flattenMemberships', () => {
+  it('follows nested groups, cycles included, and keeps each user once', () => {
+    const direct = new Map([
+      ['a', new Set(['u1', 'b'])],
+      ['b', new Set(['u2', 'c', 'u1'])],
+      ['c', new Set(['a', 'u3'])],
+      ['d', new Set<string>()]
+    ])
+    const flat = flattenMemberships(direct, (id) => id.startsWith('u'))
+    expect(flat.get('a')?.sort()).toEqual(['u1', 'u2', 'u3'])
+    expect(flat.get('c')?.sort()).toEqual(['u1', 'u2', 'u3'])
+    expect(flat.get('d')).toEqual([])
+  })
+})
