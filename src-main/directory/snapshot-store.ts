@@ -24,10 +24,18 @@ export interface SnapshotWriter {
   addMemberPage(groupId: string, json: Buffer): number
   addApps(apps: readonly DirectoryApp[]): void
   addAssignments(appId: string, personIds: readonly string[]): void
-  /** Makes this the connection's snapshot; the previous one is deleted. */
-  commit(summary: Omit<SnapshotSummary, 'id' | 'fetchedAt'>): SnapshotSummary
+  /** A group's direct members, users and groups (Entra), for merging the next delta round. */
+  addDirectMembers(groupId: string, memberIds: readonly string[]): void
+  /** Makes this the connection's snapshot, with where its next changes are read from; the previous one is deleted. */
+  commit(summary: Omit<SnapshotSummary, 'id' | 'fetchedAt'>, deltaLinks?: DeltaLinks | null): SnapshotSummary
   /** Throws the partial snapshot away. */
   abort(): void
+}
+
+/** Where a directory's next changes are read from (Entra's deltaLinks for users and groups). */
+export interface DeltaLinks {
+  users: string
+  groups: string
 }
 
 export class SnapshotStore {
@@ -57,6 +65,7 @@ export class SnapshotStore {
     )
     const app = sqlite.prepare('INSERT OR IGNORE INTO snapshot_app (snapshot_id, id, data) VALUES (?, ?, ?)')
     const assignment = sqlite.prepare('INSERT OR IGNORE INTO snapshot_app_assignment (snapshot_id, app_id, person_id) VALUES (?, ?, ?)')
+    const directMember = sqlite.prepare('INSERT OR IGNORE INTO snapshot_direct_member (snapshot_id, group_id, member_id) VALUES (?, ?, ?)')
     const each = <T>(rows: readonly T[], write: (row: T) => void): void => {
       sqlite.transaction(() => {
         for (const row of rows) write(row)
@@ -76,11 +85,12 @@ export class SnapshotStore {
       },
       addApps: (apps) => each(apps, (row) => app.run(id, row.id, JSON.stringify(row))),
       addAssignments: (appId, personIds) => each(personIds, (personId) => assignment.run(id, appId, personId)),
-      commit: (figures) => {
+      addDirectMembers: (groupId, memberIds) => each(memberIds, (memberId) => directMember.run(id, groupId, memberId)),
+      commit: (figures, deltaLinks = null) => {
         const summary: SnapshotSummary = { id, fetchedAt: this.now().toISOString(), ...figures }
         db.transaction((tx) => {
           tx.update(directorySnapshotTable)
-            .set({ state: 'complete', completedAt: summary.fetchedAt, summary: JSON.stringify(summary) })
+            .set({ state: 'complete', completedAt: summary.fetchedAt, summary: JSON.stringify(summary), deltaLinks: deltaLinks && JSON.stringify(deltaLinks) })
             .where(eq(directorySnapshotTable.id, id))
             .run()
           tx.delete(directorySnapshotTable)
@@ -184,6 +194,32 @@ export class SnapshotStore {
         appAssignments: grouped(rows('SELECT app_id AS key, person_id AS personId FROM snapshot_app_assignment WHERE snapshot_id = ?'))
       }
     }
+  }
+
+  /** The deltaLinks of the connection's snapshot and its groups' direct members, or null when it has none. */
+  deltaState(connectionId: string): { links: DeltaLinks; direct: Map<string, string[]> } | null {
+    const row = this.db
+      .select({ id: directorySnapshotTable.id, deltaLinks: directorySnapshotTable.deltaLinks })
+      .from(directorySnapshotTable)
+      .where(and(eq(directorySnapshotTable.connectionId, connectionId), eq(directorySnapshotTable.state, 'complete')))
+      .get()
+    if (!row?.deltaLinks) return null
+    const direct = new Map<string, string[]>()
+    for (const edge of this.sqlite.prepare('SELECT group_id AS groupId, member_id AS memberId FROM snapshot_direct_member WHERE snapshot_id = ?').all(row.id) as Array<{ groupId: string; memberId: string }>) {
+      const list = direct.get(edge.groupId)
+      if (list) list.push(edge.memberId)
+      else direct.set(edge.groupId, [edge.memberId])
+    }
+    return { links: JSON.parse(row.deltaLinks) as DeltaLinks, direct }
+  }
+
+  /** Replaces (or, with null, forgets) where the connection's next changes are read from: "Reset delta". */
+  setDeltaLinks(connectionId: string, links: DeltaLinks | null): void {
+    this.db
+      .update(directorySnapshotTable)
+      .set({ deltaLinks: links && JSON.stringify(links) })
+      .where(and(eq(directorySnapshotTable.connectionId, connectionId), eq(directorySnapshotTable.state, 'complete')))
+      .run()
   }
 
   /** The apps of the connection's snapshot. */

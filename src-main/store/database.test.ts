@@ -68,6 +68,7 @@ const allTables = [
   'setting',
   'snapshot_app',
   'snapshot_app_assignment',
+  'snapshot_direct_member',
   'snapshot_group',
   'snapshot_membership',
   'snapshot_person',

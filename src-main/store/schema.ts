@@ -106,7 +106,9 @@ export const directorySnapshotTable = sqliteTable('directory_snapshot', {
   startedAt: text('started_at').notNull(),
   completedAt: text('completed_at'),
   /** JSON summary: counts, people per status, requests, duration. */
-  summary: text('summary')
+  summary: text('summary'),
+  /** JSON: where the directory's next changes are read from (Entra's users and groups deltaLinks), when it has them. */
+  deltaLinks: text('delta_links')
 })
 
 const snapshotId = () =>
@@ -151,6 +153,20 @@ export const snapshotMembershipTable = sqliteTable(
     personId: text('person_id').notNull()
   },
   (table) => [primaryKey({ columns: [table.snapshotId, table.groupId, table.personId] })]
+)
+
+/**
+ * A group's direct members as the directory lists them, users and groups (Entra nests groups;
+ * snapshot_membership holds the flattened view). Kept so the next delta round can be merged.
+ */
+export const snapshotDirectMemberTable = sqliteTable(
+  'snapshot_direct_member',
+  {
+    snapshotId: snapshotId(),
+    groupId: text('group_id').notNull(),
+    memberId: text('member_id').notNull()
+  },
+  (table) => [primaryKey({ columns: [table.snapshotId, table.groupId, table.memberId] })]
 )
 
 export const snapshotAppTable = sqliteTable(

@@ -8,13 +8,55 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SnapshotStore } from '../../directory/snapshot-store'
 import { startEntraSandbox, type EntraSandbox } from '../../sandbox/entra'
 import { addTestHaloInstance, openTempWorkspace, type TempWorkspace } from '../../../test/helpers/temp-workspace'
-import { fetchEntraSnapshot, flattenMemberships } from './entra-snapshot'
+import { fetchEntraChanges, fetchEntraSnapshot, flattenMemberships, isDeltaExpired } from './entra-snapshot'
 import { clientCredentialTokens } from './entra-tokens'
 import { GraphClient } from './graph-client'
 
 let entra: EntraSandbox
 let workspace: TempWorkspace
 let connectionId: string
+let store: SnapshotStore
+let graph: GraphClient
+
+/** The snapshot equals the sandbox's directory: people, their managers, groups, flattened memberships. */
+function expectSnapshotEqualsTruth(): void {
+  const loaded = store.load(connectionId)
+  if (!loaded) throw new Error('no snapshot')
+  const { data } = loaded
+  const truth = entra.tenant
+  expect(data.people).toHaveLength(truth.users.size)
+  expect(data.groups).toHaveLength(truth.groups.size)
+  for (const person of data.people) {
+    const user = truth.users.get(person.id)
+    if (!user) throw new Error(`unknown person ${person.id}`)
+    const manager = user.managerId ? truth.users.get(user.managerId) : undefined
+    expect(person).toMatchObject({ login: user.userPrincipalName, email: user.mail, title: user.jobTitle, department: user.department, managerId: user.managerId, manager: manager?.mail ?? null, status: user.accountEnabled ? 'enabled' : 'disabled', countryCode: user.usageLocation, mobilePhone: user.mobilePhone })
+    expect(person.attributes).toMatchObject({ userType: user.userType, givenName: user.givenName, businessPhones: user.businessPhones, assignedLicenses: user.assignedLicenses.map((licence) => licence.skuId) })
+  }
+  for (const group of data.groups) {
+    expect(group.name).toBe(truth.groups.get(group.id)?.displayName)
+    const expected = truth.transitiveMembers(group.id).filter((id) => truth.users.has(id)).sort()
+    expect([...(data.members.get(group.id) ?? [])].sort(), group.name).toEqual(expected)
+    expect(group.memberCount).toBe(expected.length)
+  }
+}
+
+/** Reads the changes since the stored deltaLinks into a new snapshot; answers its request count. */
+async function readChanges(): Promise<number> {
+  const previous = store.load(connectionId)
+  const state = store.deltaState(connectionId)
+  if (!previous || !state) throw new Error('no snapshot to merge into')
+  const client = new GraphClient(clientCredentialTokens({ ...entra.credentials.app, authorityHost: entra.baseUrl }), entra.baseUrl)
+  const writer = store.begin(connectionId)
+  try {
+    const { summary, deltaLinks } = await fetchEntraChanges({ graph: client, writer, previous: previous.data, state })
+    writer.commit(summary, deltaLinks)
+    return summary.requests
+  } catch (error) {
+    writer.abort()
+    throw error
+  }
+}
 
 beforeAll(async () => {
   entra = await startEntraSandbox({ people: 1500, groups: 40 })
@@ -31,43 +73,46 @@ afterAll(async () => {
 
 describe('fetchEntraSnapshot', () => {
   it('reads the directory the sandbox holds, in a request per page', async () => {
-    const graph = new GraphClient(clientCredentialTokens({ ...entra.credentials.app, authorityHost: entra.baseUrl }), entra.baseUrl)
-    const store = new SnapshotStore(workspace.database.db, workspace.database.sqlite)
+    graph = new GraphClient(clientCredentialTokens({ ...entra.credentials.app, authorityHost: entra.baseUrl }), entra.baseUrl)
+    store = new SnapshotStore(workspace.database.db, workspace.database.sqlite)
     const writer = store.begin(connectionId)
     const { summary, deltaLinks } = await fetchEntraSnapshot({ graph, writer })
-    writer.commit(summary)
-    const loaded = store.load(connectionId)
-    if (!loaded) throw new Error('no snapshot')
-    const { data } = loaded
+    writer.commit(summary, deltaLinks)
     const truth = entra.tenant
     expect(summary).toMatchObject({ people: truth.users.size, groups: truth.groups.size, apps: 0 })
     expect(summary.requests).toBe(Math.ceil(truth.users.size / 200) + Math.ceil(truth.groups.size / 100))
     expect(summary.statusCounts).toEqual({ enabled: [...truth.users.values()].filter((user) => user.accountEnabled).length, disabled: [...truth.users.values()].filter((user) => !user.accountEnabled).length })
-    for (const person of data.people) {
-      const user = truth.users.get(person.id)
-      if (!user) throw new Error(`unknown person ${person.id}`)
-      const manager = user.managerId ? truth.users.get(user.managerId) : undefined
-      expect(person).toMatchObject({ login: user.userPrincipalName, email: user.mail, title: user.jobTitle, department: user.department, managerId: user.managerId, manager: manager?.mail ?? null, status: user.accountEnabled ? 'enabled' : 'disabled', countryCode: user.usageLocation })
-      expect(person.attributes).toMatchObject({ userType: user.userType, givenName: user.givenName, businessPhones: user.businessPhones, assignedLicenses: user.assignedLicenses.map((licence) => licence.skuId) })
-    }
-    expect(data.people.filter((person) => person.attributes.userType === 'Guest').every((person) => person.login?.includes('#EXT#'))).toBe(true)
-    for (const group of data.groups) {
-      const source = truth.groups.get(group.id)
-      expect(group.name).toBe(source?.displayName)
-      const expected = truth.transitiveMembers(group.id).filter((id) => truth.users.has(id)).sort()
-      expect([...(data.members.get(group.id) ?? [])].sort(), group.name).toEqual(expected)
-      expect(group.memberCount).toBe(expected.length)
-    }
-    expect(data.groups.find((group) => group.name === 'All Staff')?.type).toBe('MICROSOFT_365')
-    expect(data.groups.find((group) => group.name === 'Halo Agents')?.type).toBe('SECURITY')
-    const quiet = async (link: string): Promise<number> => {
-      const pages = graph.deltaPages<unknown>(link, 'changes')
-      let count = 0
-      for (let next = await pages.next(); !next.done; next = await pages.next()) count += next.value.length
-      return count
-    }
-    expect(await quiet(deltaLinks.users)).toBe(0)
-    expect(await quiet(deltaLinks.groups)).toBe(0)
+    expectSnapshotEqualsTruth()
+    const data = store.load(connectionId)?.data
+    expect(data?.people.filter((person) => person.attributes.userType === 'Guest').every((person) => person.login?.includes('#EXT#'))).toBe(true)
+    expect(data?.groups.find((group) => group.name === 'All Staff')?.type).toBe('MICROSOFT_365')
+    expect(data?.groups.find((group) => group.name === 'Halo Agents')?.type).toBe('SECURITY')
+    expect(await readChanges()).toBe(2)
+    expectSnapshotEqualsTruth()
+  })
+
+  it('merges a 1 % change, a manager change and nested membership changes in a few requests, and ends equal to the directory', async () => {
+    entra.mutate(0.01)
+    const truth = entra.tenant
+    const users = [...truth.users.values()].filter((user) => user.userType === 'Member')
+    const [someone, newBoss] = users
+    truth.updateUser(someone?.id ?? '', { managerId: newBoss?.id ?? null })
+    const halo = [...truth.groups.values()].find((group) => group.displayName === 'Halo Agents')
+    const support = [...truth.groups.values()].find((group) => group.displayName === 'IT Support Agents')
+    const outsider = users.find((user) => !truth.transitiveMembers(halo?.id ?? '').includes(user.id))
+    truth.addMember(support?.id ?? '', outsider?.id ?? '')
+    truth.removeMember(halo?.id ?? '', support?.id ?? '')
+    const requests = await readChanges()
+    expect(requests).toBeLessThanOrEqual(4)
+    expectSnapshotEqualsTruth()
+    expect(store.load(connectionId)?.data.members.get(halo?.id ?? '')).not.toContain(outsider?.id)
+  })
+
+  it('says an expired delta token is expired, so the caller reads everything again', async () => {
+    entra.expireDeltaTokens()
+    const failed = await readChanges().catch((error: unknown) => error)
+    expect(isDeltaExpired(failed)).toBe(true)
+    expect((failed as Error).message).toBe('Microsoft Graph no longer knows where the last read stopped (its delta token expired after 7 days, or was reset): the whole directory is read instead.')
   })
 })
 
