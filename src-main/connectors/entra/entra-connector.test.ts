@@ -90,6 +90,20 @@ describe('Graph client', () => {
     expect(client.throttled).toBe(6)
   })
 
+  it('tries a read again when the connection is cut', async () => {
+    const waits: number[] = []
+    const client = new GraphClient(clientCredentialTokens(credentials()), entra.baseUrl, { sleep: (ms) => (waits.push(ms), Promise.resolve()) })
+    entra.settings.dropNext = 2
+    const ids = await allIds(client, 'users?$top=999&$select=id')
+    expect(ids).toHaveLength(entra.tenant.users.size)
+    expect(waits).toEqual([250, 500])
+    entra.settings.dropNext = 5
+    const cut = await failure(new GraphClient(clientCredentialTokens(credentials()), entra.baseUrl, { maxRetries: 1, sleep: () => Promise.resolve() }).get('users?$top=1', 'users'))
+    expect(cut.code).toBe('UNREACHABLE')
+    expect(cut.message).toMatch(/was cut before Microsoft Graph answered/)
+    entra.settings.dropNext = 0
+  })
+
   it('gives up after its retries, saying Graph kept asking to slow down', async () => {
     const client = new GraphClient(clientCredentialTokens(credentials()), entra.baseUrl, { maxRetries: 2, sleep: () => Promise.resolve() })
     entra.settings.throttleNext = 3

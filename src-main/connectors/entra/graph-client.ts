@@ -1,7 +1,7 @@
 /**
  * Microsoft Graph v1.0 over fetch (entra.md §6: no SDK), for one connection: every request carries a
  * token from the token source; a 401 gets one fresh token and one retry; 429, 503 and 504 wait
- * Retry-After (or back off) and retry, up to a limit; each request has a timeout and the whole read
+ * Retry-After (or back off) and retry, up to a limit, as does a cut connection; each request has a timeout and the whole read
  * can be cancelled. Lists follow @odata.nextLink, which must stay on the Graph host (a token is
  * never sent anywhere else); a delta round follows nextLinks until its deltaLink.
  */
@@ -69,7 +69,13 @@ export class GraphClient {
         response = await fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...headers }, signal: AbortSignal.any(signals) })
       } catch (error) {
         if (this.options.signal?.aborted) throw new StudioError('CANCELLED', `Reading ${what} from Microsoft Graph was cancelled.`)
-        throw networkError(error, url.href, 'Microsoft Graph', this.timeoutMs)
+        const failure = networkError(error, url.href, 'Microsoft Graph', this.timeoutMs)
+        // A read is safe to repeat: a cut connection (a kept-alive socket the server closed, a network blip) is tried again.
+        if (failure.details?.reason === 'reset' && attempt < this.maxRetries) {
+          await this.sleep(Math.min(10_000, 250 * 2 ** attempt))
+          continue
+        }
+        throw failure
       }
       if (response.ok) return (await response.json()) as T
       const body = await response.json().catch((): unknown => null)

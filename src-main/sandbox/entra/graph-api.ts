@@ -52,6 +52,8 @@ interface PageState {
 }
 
 export class GraphApi {
+  private readonly rounds = new Map<string, Array<{ id: string; removed: boolean }>>()
+
   constructor(
     private readonly tenant: EntraTenant,
     private readonly apps: () => Iterable<EntraApp>,
@@ -216,10 +218,10 @@ export class GraphApi {
       return graphError(400, 'Request_BadRequest', 'The delta or skip token is not valid.', now)
     }
     const selectQuery = new URLSearchParams(round.select ? { $select: round.select } : {})
-    const changes = kind === 'users' ? this.userChanges(round.from, round.to, selectQuery) : this.groupChanges(round.from, round.to, selectQuery)
+    const ids = this.roundIds(kind, round.from, round.to)
     const pageSize = kind === 'users' ? 200 : 100
-    const page = changes.slice(round.offset, round.offset + pageSize)
-    const more = round.offset + pageSize < changes.length
+    const page = ids.slice(round.offset, round.offset + pageSize).map(({ id, removed }) => (kind === 'users' ? this.userChange(id, removed, round.from, selectQuery) : this.groupChange(id, removed, round.from, round.to, selectQuery)))
+    const more = round.offset + pageSize < ids.length
     return {
       status: 200,
       body: {
@@ -230,32 +232,47 @@ export class GraphApi {
     }
   }
 
-  private userChanges(from: number, to: number, select: URLSearchParams): Array<Record<string, unknown>> {
-    const wantsManager = (select.get('$select') ?? '').split(',').includes('manager')
-    const out: Array<Record<string, unknown>> = []
-    for (const user of this.tenant.users.values()) {
-      if (user.version <= from || user.version > to) continue
-      out.push({ ...this.userView(user, select), ...(wantsManager && user.managerId ? { 'manager@delta': [{ '@odata.type': '#microsoft.graph.user', id: user.managerId }] } : {}) })
+  /**
+   * The ids a round reports, in order: objects changed in (from, to], then (after a first round)
+   * removals. Worked out once per round and kept for its pages; each page is then rendered from the
+   * objects as they are (a later change shows early and again next round: Graph replays too).
+   */
+  private roundIds(kind: 'users' | 'groups', from: number, to: number): Array<{ id: string; removed: boolean }> {
+    const key = `${kind}:${from}:${to}`
+    const cached = this.rounds.get(key)
+    if (cached) return cached
+    const ids: Array<{ id: string; removed: boolean }> = []
+    if (kind === 'users') {
+      for (const user of this.tenant.users.values()) if (user.version > from && user.version <= to) ids.push({ id: user.id, removed: false })
+    } else {
+      for (const group of this.tenant.groups.values()) {
+        const membersChanged = (this.tenant.membershipLog.get(group.id) ?? []).some((change) => change.version > from && change.version <= to)
+        if ((group.version > from && group.version <= to) || membersChanged) ids.push({ id: group.id, removed: false })
+      }
     }
-    if (from > 0) for (const [id, removal] of this.tenant.removed) if (removal.kind === 'user' && removal.version > from && removal.version <= to) out.push({ id, '@removed': { reason: removal.reason } })
-    return out
+    const removedKind = kind === 'users' ? 'user' : 'group'
+    if (from > 0) for (const [id, removal] of this.tenant.removed) if (removal.kind === removedKind && removal.version > from && removal.version <= to) ids.push({ id, removed: true })
+    if (this.rounds.size >= 50) this.rounds.delete(this.rounds.keys().next().value as string)
+    this.rounds.set(key, ids)
+    return ids
   }
 
-  private groupChanges(from: number, to: number, select: URLSearchParams): Array<Record<string, unknown>> {
+  private userChange(id: string, removed: boolean, from: number, select: URLSearchParams): Record<string, unknown> {
+    const user = removed ? undefined : this.tenant.users.get(id)
+    if (!user) return { id, '@removed': { reason: this.tenant.removed.get(id)?.reason ?? (from > 0 ? 'deleted' : 'changed') } }
+    const wantsManager = (select.get('$select') ?? '').split(',').includes('manager')
+    return { ...this.userView(user, select), ...(wantsManager && user.managerId ? { 'manager@delta': [{ '@odata.type': '#microsoft.graph.user', id: user.managerId }] } : {}) }
+  }
+
+  private groupChange(id: string, removed: boolean, from: number, to: number, select: URLSearchParams): Record<string, unknown> {
+    const group = removed ? undefined : this.tenant.groups.get(id)
+    if (!group) return { id, '@removed': { reason: this.tenant.removed.get(id)?.reason ?? 'deleted' } }
     const wantsMembers = (select.get('$select') ?? '').split(',').includes('members') || !select.has('$select')
-    const out: Array<Record<string, unknown>> = []
-    for (const group of this.tenant.groups.values()) {
-      const changes = (this.tenant.membershipLog.get(group.id) ?? []).filter((change) => change.version > from && change.version <= to)
-      const propertiesChanged = group.version > from && group.version <= to
-      if (!propertiesChanged && changes.length === 0) continue
-      // The last change per member wins: added, or removed.
-      const last = new Map<string, boolean>()
-      for (const change of changes) last.set(change.memberId, change.added)
-      const membersDelta = [...last].map(([id, added]) => ({ '@odata.type': this.tenant.groups.has(id) ? '#microsoft.graph.group' : '#microsoft.graph.user', id, ...(added ? {} : { '@removed': { reason: 'deleted' } }) }))
-      out.push({ ...this.groupView(group, select), ...(wantsMembers && membersDelta.length > 0 ? { 'members@delta': membersDelta } : {}) })
-    }
-    if (from > 0) for (const [id, removal] of this.tenant.removed) if (removal.kind === 'group' && removal.version > from && removal.version <= to) out.push({ id, '@removed': { reason: removal.reason } })
-    return out
+    // The last change per member in the round wins: added, or removed.
+    const last = new Map<string, boolean>()
+    for (const change of this.tenant.membershipLog.get(group.id) ?? []) if (change.version > from && change.version <= to) last.set(change.memberId, change.added)
+    const membersDelta = [...last].map(([memberId, added]) => ({ '@odata.type': this.tenant.groups.has(memberId) ? '#microsoft.graph.group' : '#microsoft.graph.user', id: memberId, ...(added ? {} : { '@removed': { reason: 'deleted' } }) }))
+    return { ...this.groupView(group, select), ...(wantsMembers && membersDelta.length > 0 ? { 'members@delta': membersDelta } : {}) }
   }
 
   private assignLicense(found: EntraUser | Answer, body: unknown): Answer {

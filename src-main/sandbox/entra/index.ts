@@ -40,6 +40,8 @@ export interface EntraSandboxSettings {
   throttleNext: number
   /** The next n Graph requests answer 503 (serviceNotAvailable) with Retry-After. */
   unavailableNext: number
+  /** The next n Graph requests get no answer: the connection is cut. */
+  dropNext: number
   retryAfterSeconds: number
 }
 
@@ -114,7 +116,7 @@ export async function startEntraSandbox(options: EntraSandboxOptions = {}): Prom
   auth.autoSignIn = options.autoSignIn ?? null
   let deltaExpiredBefore = 0
   const graph = new GraphApi(tenant, () => auth.apps.values(), now, () => baseUrl, () => deltaExpiredBefore)
-  const settings: EntraSandboxSettings = { latencyMs: options.latencyMs ?? 0, resourceUnitsPer10s: 8000, throttleNext: 0, unavailableNext: 0, retryAfterSeconds: 2 }
+  const settings: EntraSandboxSettings = { latencyMs: options.latencyMs ?? 0, resourceUnitsPer10s: 8000, throttleNext: 0, unavailableNext: 0, dropNext: 0, retryAfterSeconds: 2 }
   const traffic = { graphRequests: 0, tokenRequests: 0, byPath: new Map<string, number>() }
 
   const random = new SeededRandom(seed * 101 + 9)
@@ -238,6 +240,11 @@ export async function startEntraSandbox(options: EntraSandboxOptions = {}): Prom
   }
 
   const server = createServer((request, response) => {
+    if (settings.dropNext > 0 && (request.url ?? '').startsWith('/v1.0/')) {
+      settings.dropNext -= 1
+      request.socket.destroy()
+      return
+    }
     const answer = route(request).catch((error: unknown): Answer => graphError(500, 'generalException', error instanceof Error ? error.message : String(error), now()))
     void answer.then((done) => (settings.latencyMs > 0 ? new Promise<Answer>((resolve) => setTimeout(() => resolve(done), settings.latencyMs)) : done)).then((done) => send(response, done))
   })
