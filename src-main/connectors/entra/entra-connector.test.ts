@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { StudioError } from '../../../src-shared/contract'
 import { startEntraSandbox, type EntraSandbox } from '../../sandbox/entra'
+import { checkEntraConnection, secretExpiry } from './entra-check'
 import { authorityConfig, clientCredentialTokens, type EntraClientCredentials } from './entra-tokens'
 import { GraphClient } from './graph-client'
 
@@ -157,3 +158,43 @@ async function entraSandboxDown(): Promise<string> {
   await gone.close()
   return gone.baseUrl
 }
+
+describe('Test connection', () => {
+  const check = (app: 'app' | 'limitedApp', features = { licences: true, licenceManagement: false, devices: true }): ReturnType<typeof checkEntraConnection> => {
+    const tokens = clientCredentialTokens(credentials(app))
+    return checkEntraConnection({ tokens, graph: new GraphClient(tokens, entra.baseUrl), ...entra.credentials[app], authorityHost: entra.baseUrl, features })
+  }
+
+  it('checks every permission the features need, and reads the secret’s expiry from Graph', async () => {
+    const result = await check('app')
+    expect(result.permissions.map((each) => [each.permission, each.granted])).toEqual([
+      ['User.Read.All', true],
+      ['GroupMember.Read.All', true],
+      ['Organization.Read.All', true],
+      ['DeviceManagementManagedDevices.Read.All', true],
+      ['Application.Read.All', true]
+    ])
+    expect(result.appName).toBe('Halo Integration')
+    expect(result.secretExpiresAt).toBe(entra.credentials.app.secretExpiresAt)
+    expect(result.adminConsentUrl).toBe(`${entra.baseUrl}/${entra.tenantId}/adminconsent?client_id=${entra.credentials.app.clientId}`)
+    expect((await check('app', { licences: false, licenceManagement: true, devices: false })).permissions.map((each) => each.permission)).toEqual(['User.Read.All', 'GroupMember.Read.All', 'LicenseAssignment.ReadWrite.All', 'Application.Read.All'])
+  })
+
+  it('shows what a limited app lacks, and leaves the expiry to the admin when it may not read its registration', async () => {
+    const result = await check('limitedApp')
+    expect(result.permissions.filter((each) => !each.granted).map((each) => each.permission)).toEqual(['GroupMember.Read.All', 'Organization.Read.All', 'DeviceManagementManagedDevices.Read.All', 'Application.Read.All'])
+    expect(result.permissions.find((each) => each.permission === 'GroupMember.Read.All')?.why).toMatch(/mappings match on them/)
+    expect(result.secretExpiresAt).toBeNull()
+  })
+
+  it('recognises the secret in use by its hint, the latest when several match', () => {
+    const credentials = [
+      { hint: 'abc', endDateTime: '2026-12-01T00:00:00Z' },
+      { hint: 'abc', endDateTime: '2027-06-01T00:00:00Z' },
+      { hint: 'xyz', endDateTime: '2028-01-01T00:00:00Z' }
+    ]
+    expect(secretExpiry(credentials, 'abc8Q~secret')).toBe('2027-06-01T00:00:00Z')
+    expect(secretExpiry(credentials, 'nope')).toBeNull()
+  })
+})
+
