@@ -5,6 +5,8 @@ import type { Services } from '../runtime/services'
 type ConnectionProcedure =
   | 'connections:list'
   | 'connections:saveOkta'
+  | 'connections:saveEntra'
+  | 'connections:resetDelta'
   | 'connections:delete'
   | 'connections:testOkta'
   | 'connections:fetch'
@@ -16,6 +18,8 @@ export function connectionHandlers({ connections }: Services): { [N in Connectio
   return {
     'connections:list': () => connections.list(),
     'connections:saveOkta': (form) => connections.saveOkta(form),
+    'connections:saveEntra': (form) => connections.saveEntra(form),
+    'connections:resetDelta': ({ connectionId, to }) => connections.resetDelta(connectionId, to),
     'connections:delete': async ({ id }) => {
       await connections.delete(id)
       return { deleted: true as const }

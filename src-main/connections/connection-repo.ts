@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import { oktaAuthModeSchema, StudioError, type Checklist } from '../../src-shared/contract'
+import { entraTenantTypeSchema, oktaAuthModeSchema, StudioError, type Checklist } from '../../src-shared/contract'
 import type { StudioDb } from '../store/database'
 import { connectionTable, haloInstanceTable } from '../store/schema'
 
@@ -15,6 +15,19 @@ export const oktaSettingsSchema = z.object({
   credentialMode: oktaAuthModeSchema.nullable()
 })
 export type OktaSettings = z.infer<typeof oktaSettingsSchema>
+
+export const entraSettingsSchema = z.object({
+  tenantType: entraTenantTypeSchema,
+  tenantId: z.string(),
+  clientId: z.string(),
+  authorityHost: z.string(),
+  graphHost: z.string(),
+  delta: z.boolean(),
+  /** The client secret's expiry (ISO), and whether Graph told it or the admin entered it. */
+  secretExpiresAt: z.string().nullable(),
+  secretExpirySource: z.enum(['graph', 'entered']).nullable()
+})
+export type EntraSettings = z.infer<typeof entraSettingsSchema>
 
 export type ConnectionRow = typeof connectionTable.$inferSelect & { haloInstanceName: string }
 
@@ -40,7 +53,7 @@ export class ConnectionRepo {
     return row
   }
 
-  save(values: { id?: string | undefined; kind: 'okta' | 'entra'; name: string; haloInstanceId: string; settings: OktaSettings }): ConnectionRow {
+  save(values: { id?: string | undefined; kind: 'okta'; name: string; haloInstanceId: string; settings: OktaSettings } | { id?: string | undefined; kind: 'entra'; name: string; haloInstanceId: string; settings: EntraSettings }): ConnectionRow {
     if (!this.db.select({ id: haloInstanceTable.id }).from(haloInstanceTable).where(eq(haloInstanceTable.id, values.haloInstanceId)).get()) {
       throw new StudioError('VALIDATION_FAILED', 'Choose a Halo instance that still exists.', { issues: [{ path: 'haloInstanceId', message: 'Choose a Halo instance that still exists.' }] })
     }
@@ -66,5 +79,11 @@ export class ConnectionRepo {
 }
 
 export function oktaSettingsOf(row: ConnectionRow): OktaSettings {
+  if (row.kind !== 'okta') throw new StudioError('VALIDATION_FAILED', `${row.name} is an Entra ID connection, not an Okta one.`, { id: row.id })
   return oktaSettingsSchema.parse(JSON.parse(row.settings))
+}
+
+export function entraSettingsOf(row: ConnectionRow): EntraSettings {
+  if (row.kind !== 'entra') throw new StudioError('VALIDATION_FAILED', `${row.name} is an Okta connection, not an Entra ID one.`, { id: row.id })
+  return entraSettingsSchema.parse(JSON.parse(row.settings))
 }

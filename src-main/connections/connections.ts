@@ -1,10 +1,11 @@
 /**
- * Directory connections as the handlers see them: saving an Okta connection (validated; its token
- * or private key to the keychain), deleting (keychain entry and snapshots too), "Test credentials",
- * fetching the directory into a snapshot with progress events and cancel (one fetch per connection
- * at a time; a failed or cancelled fetch keeps the last good snapshot), and browsing the snapshot.
+ * Directory connections as the handlers see them: saving an Okta or Entra connection (validated;
+ * its token, private key or client secret to the keychain), deleting (keychain entry and snapshots
+ * too), "Test credentials", fetching the directory into a snapshot with progress events and cancel
+ * (one fetch per connection at a time; a failed or cancelled fetch keeps the last good snapshot;
+ * Entra reads only the changes when delta is on: entra-reads.ts), and browsing the snapshot.
  */
-import { oktaConnectionFormIssues, StudioError, type Checklist, type Connection, type OktaConnectionForm, type SnapshotSummary } from '../../src-shared/contract'
+import { oktaConnectionFormIssues, StudioError, type Checklist, type Connection, type EntraConnectionForm, type OktaConnectionForm, type SnapshotSummary } from '../../src-shared/contract'
 import { checkOktaAddress } from '../../src-shared/okta-url'
 import { createOktaClient, type OktaCredentials } from '../connectors/okta/okta-client'
 import { checkOktaCredentials } from '../connectors/okta/okta-check'
@@ -14,7 +15,8 @@ import { PacedExecutor } from '../connectors/okta/paced-executor'
 import type { SnapshotStore } from '../directory/snapshot-store'
 import type { EventBus } from '../runtime/event-bus'
 import type { SecretVault } from '../secrets/secret-vault'
-import { oktaSettingsOf, type ConnectionRepo, type ConnectionRow, type OktaSettings } from './connection-repo'
+import { entraSettingsOf, oktaSettingsOf, type ConnectionRepo, type ConnectionRow, type OktaSettings } from './connection-repo'
+import { describeEntraProgress, entraSettingsFrom, fetchEntraDirectory, latestDeltaLinks } from './entra-reads'
 
 export interface ConnectionsDeps {
   repo: ConnectionRepo
@@ -47,6 +49,7 @@ export class Connections {
 
   private describe(row: ConnectionRow, credentialStored: boolean): Connection {
     const okta = row.kind === 'okta' ? oktaSettingsOf(row) : null
+    const entra = row.kind === 'entra' ? entraSettingsOf(row) : null
     return {
       id: row.id,
       kind: row.kind,
@@ -61,6 +64,7 @@ export class Connections {
         credentialSet: credentialStored && okta.credentialMode === okta.authMode,
         warnings: checkOktaAddress(okta.orgUrl).warnings
       },
+      entra: entra && { ...entra, secretSet: credentialStored, deltaReady: entra.delta && this.deps.snapshots.hasDeltaLinks(row.id) },
       lastTest: row.lastTest ? (JSON.parse(row.lastTest) as Checklist) : null,
       snapshot: this.deps.snapshots.current(row.id)
     }
@@ -96,6 +100,28 @@ export class Connections {
     return this.describe(row, settings.credentialMode !== null)
   }
 
+  async saveEntra(form: EntraConnectionForm): Promise<Connection> {
+    const existing = form.id ? entraSettingsOf(this.deps.repo.get(form.id)) : null
+    const stored = existing !== null && (await this.deps.vault.reveal(connectionCredentialId(form.id ?? ''))) !== null
+    const settings = entraSettingsFrom(form, existing, stored)
+    const label = `${form.name}: Entra ID client secret`
+    const put = (id: string, value: string): Promise<unknown> => this.deps.vault.put({ id: connectionCredentialId(id), label, value, expiresAt: settings.secretExpiresAt })
+    if (form.clientSecret && form.id) await put(form.id, form.clientSecret)
+    const row = this.deps.repo.save({ id: form.id, kind: 'entra', name: form.name, haloInstanceId: form.haloInstanceId, settings })
+    if (form.clientSecret && !form.id) {
+      try {
+        await put(row.id, form.clientSecret)
+      } catch (error) {
+        // The keychain refused the secret: nothing is kept.
+        this.deps.repo.delete(row.id)
+        throw error
+      }
+    }
+    // Turning delta off forgets where the last read stopped; the next fetch reads everything.
+    if (!settings.delta) this.deps.snapshots.setDeltaLinks(row.id, null)
+    return this.describe(row, stored || form.clientSecret !== null)
+  }
+
   async delete(id: string): Promise<void> {
     this.deps.repo.get(id)
     this.fetches.get(id)?.abort()
@@ -118,17 +144,24 @@ export class Connections {
     if (this.fetches.has(id)) throw new StudioError('BUSY', `${row.name} is already being fetched. Wait for it to finish, or cancel it.`)
     const controller = new AbortController()
     this.fetches.set(id, controller)
-    const writer = this.deps.snapshots.begin(id)
-    const taskId = `fetch:${id}`
+    try {
+      return await (row.kind === 'entra' ? this.fetchEntra(row, controller.signal) : this.fetchOkta(row, controller.signal))
+    } finally {
+      this.fetches.delete(id)
+    }
+  }
+
+  private async fetchOkta(row: ConnectionRow, signal: AbortSignal): Promise<SnapshotSummary> {
+    const writer = this.deps.snapshots.begin(row.id)
     const started = Date.now()
     try {
-      const { settings, executor, client } = await this.oktaClient(row, { signal: controller.signal })
+      const { settings, executor, client } = await this.oktaClient(row, { signal })
       const figures = await fetchOktaSnapshot({
         client,
         executor,
         writer,
-        assignmentApps: this.deps.assignmentApps?.(id) ?? [],
-        onProgress: (progress) => this.deps.events.emit('task:progress', { taskId, ...describeProgress(progress, Date.now() - started) })
+        assignmentApps: this.deps.assignmentApps?.(row.id) ?? [],
+        onProgress: (progress) => this.deps.events.emit('task:progress', { taskId: `fetch:${row.id}`, ...describeProgress(progress, Date.now() - started) })
       }).catch((error: unknown) => {
         throw oktaError(error, { orgUrl: settings.orgUrl, what: 'the directory', tokenError: executor.lastTokenError })
       })
@@ -136,9 +169,39 @@ export class Connections {
     } catch (error) {
       writer.abort()
       throw error
-    } finally {
-      this.fetches.delete(id)
     }
+  }
+
+  private async fetchEntra(row: ConnectionRow, signal: AbortSignal): Promise<SnapshotSummary> {
+    const credential = connectionCredentialId(row.id)
+    const secret = this.deps.vault.given(credential) ?? (await this.deps.vault.reveal(credential))
+    if (!secret) throw new StudioError('SIGN_IN_REQUIRED', `No client secret is stored for ${row.name}. Enter it on the Details tab.`, { reason: 'no_credential' })
+    return fetchEntraDirectory({
+      connectionId: row.id,
+      settings: entraSettingsOf(row),
+      secret,
+      snapshots: this.deps.snapshots,
+      signal,
+      onProgress: (progress) => this.deps.events.emit('task:progress', { taskId: `fetch:${row.id}`, ...describeEntraProgress(progress) })
+    })
+  }
+
+  /**
+   * "Reset delta": `clear` forgets where the last read stopped (the next fetch reads everything);
+   * `latest` starts from now (the next fetch reads only changes made after this).
+   */
+  async resetDelta(id: string, to: 'clear' | 'latest'): Promise<Connection> {
+    const row = this.deps.repo.get(id)
+    const settings = entraSettingsOf(row)
+    if (to === 'clear') this.deps.snapshots.setDeltaLinks(id, null)
+    else {
+      if (!this.deps.snapshots.current(id)) throw new StudioError('VALIDATION_FAILED', `Fetch ${row.name}'s directory once first: the changes after now are merged into that snapshot.`)
+      const credential = connectionCredentialId(row.id)
+      const secret = this.deps.vault.given(credential) ?? (await this.deps.vault.reveal(credential))
+      if (!secret) throw new StudioError('SIGN_IN_REQUIRED', `No client secret is stored for ${row.name}. Enter it on the Details tab.`, { reason: 'no_credential' })
+      this.deps.snapshots.setDeltaLinks(id, await latestDeltaLinks(settings, secret))
+    }
+    return (await this.list()).find((each) => each.id === id) as Connection
   }
 
   cancelFetch(id: string): boolean {

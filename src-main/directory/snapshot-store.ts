@@ -213,6 +213,16 @@ export class SnapshotStore {
     return { links: JSON.parse(row.deltaLinks) as DeltaLinks, direct }
   }
 
+  /** Whether the connection's snapshot knows where its next changes are read from (cheap: no members read). */
+  hasDeltaLinks(connectionId: string): boolean {
+    const row = this.db
+      .select({ deltaLinks: directorySnapshotTable.deltaLinks })
+      .from(directorySnapshotTable)
+      .where(and(eq(directorySnapshotTable.connectionId, connectionId), eq(directorySnapshotTable.state, 'complete')))
+      .get()
+    return Boolean(row?.deltaLinks)
+  }
+
   /** Replaces (or, with null, forgets) where the connection's next changes are read from: "Reset delta". */
   setDeltaLinks(connectionId: string, links: DeltaLinks | null): void {
     this.db

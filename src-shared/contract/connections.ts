@@ -1,7 +1,7 @@
 /**
- * Directory connections in the contract: an Okta org (or, later, an Entra tenant) bound to a Halo
- * instance. The form is validated the same way in the renderer and in main; what the renderer sees of
- * a saved connection never includes its token or private key.
+ * Directory connections in the contract: an Okta org or an Entra tenant bound to a Halo instance.
+ * The forms are validated the same way in the renderer and in main; what the renderer sees of a
+ * saved connection never includes its token, private key or client secret.
  */
 import { z } from 'zod'
 import { checkOktaAddress } from '../okta-url'
@@ -70,6 +70,68 @@ function looksLikePrivateKey(input: string): boolean {
   }
 }
 
+export const entraTenantTypeSchema = z.enum(['single', 'multi'])
+
+export const entraDefaultHosts = { authority: 'https://login.microsoftonline.com', graph: 'https://graph.microsoft.com' } as const
+
+export const entraConnectionFormSchema = z
+  .object({
+    id: z.string().min(1).optional(),
+    name: trimmed(80).min(1, 'Give the connection a name, for example "Northwind Entra ID".'),
+    haloInstanceId: z.string().min(1, 'Choose the Halo instance this directory imports into.'),
+    tenantType: entraTenantTypeSchema,
+    tenantId: trimmed(256),
+    clientId: trimmed(64),
+    /** Write-only: a new client secret, or null to keep the stored one. */
+    clientSecret: z.string().trim().max(400).nullable(),
+    /** The secret's expiry as shown in Azure (YYYY-MM-DD), when Graph cannot tell it. */
+    secretExpiresOn: trimmed(10).nullable(),
+    /** The login and Graph hosts: national clouds, or the sandbox on this computer. */
+    authorityHost: trimmed(300),
+    graphHost: trimmed(300),
+    /** Read only the changes since the last fetch (Graph delta queries). */
+    delta: z.boolean()
+  })
+  .strict()
+export type EntraConnectionForm = z.infer<typeof entraConnectionFormSchema>
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const domain = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i
+
+/** Whether `host` is an https address, or http on this computer (the sandbox). */
+function hostIssue(host: string, what: string, example: string): string | null {
+  let url: URL
+  try {
+    url = new URL(host)
+  } catch {
+    return `The ${what} address is not a web address (for example ${example}).`
+  }
+  if (url.protocol === 'https:') return null
+  if (url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost')) return null
+  return `The ${what} address must use https (for example ${example}); plain http is accepted only on this computer.`
+}
+
+/** Rules across fields; `secretStored` says whether a client secret is already in the keychain. */
+export function entraConnectionFormIssues(form: EntraConnectionForm, secretStored: boolean): FormIssue[] {
+  const issues: FormIssue[] = []
+  const tenant = form.tenantId.toLowerCase()
+  if (!tenant) issues.push({ path: 'tenantId', message: "Enter the Directory (tenant) ID from the app's Overview page in Azure, or a verified domain such as contoso.onmicrosoft.com." })
+  else if (['common', 'organizations', 'consumers'].includes(tenant)) issues.push({ path: 'tenantId', message: `"${form.tenantId}" is not one tenant: an unattended import signs in to your own tenant. Enter its Directory (tenant) ID.` })
+  else if (!guid.test(tenant) && !domain.test(tenant)) issues.push({ path: 'tenantId', message: 'A tenant ID is a GUID (8-4-4-4-12 hexadecimal characters) or a verified domain such as contoso.onmicrosoft.com.' })
+  if (!guid.test(form.clientId)) issues.push({ path: 'clientId', message: "The Application (client) ID is a GUID (8-4-4-4-12 hexadecimal characters), shown on the app's Overview page in Azure." })
+  if (!form.clientSecret && !secretStored) issues.push({ path: 'clientSecret', message: "Paste the client secret's Value (App registrations › your app › Certificates & secrets)." })
+  else if (form.clientSecret && guid.test(form.clientSecret)) issues.push({ path: 'clientSecret', message: "This looks like the secret's ID: paste its Value instead (shown once, when the secret is created)." })
+  if (form.secretExpiresOn !== null && form.secretExpiresOn !== '') {
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(form.secretExpiresOn) ? new Date(`${form.secretExpiresOn}T00:00:00Z`) : null
+    if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== form.secretExpiresOn) issues.push({ path: 'secretExpiresOn', message: 'Enter the expiry as a date, for example 2027-06-30 (Certificates & secrets › Expires).' })
+  }
+  const authority = hostIssue(form.authorityHost, 'login', entraDefaultHosts.authority)
+  if (authority) issues.push({ path: 'authorityHost', message: authority })
+  const graph = hostIssue(form.graphHost, 'Microsoft Graph', entraDefaultHosts.graph)
+  if (graph) issues.push({ path: 'graphHost', message: graph })
+  return issues
+}
+
 export const connectionSchema = z.object({
   id: z.string(),
   kind: connectionKindSchema,
@@ -85,6 +147,22 @@ export const connectionSchema = z.object({
       credentialSet: z.boolean(),
       /** Address warnings worth showing (custom domain and SSO). */
       warnings: z.array(z.string())
+    })
+    .nullable(),
+  entra: z
+    .object({
+      tenantType: entraTenantTypeSchema,
+      tenantId: z.string(),
+      clientId: z.string(),
+      authorityHost: z.string(),
+      graphHost: z.string(),
+      delta: z.boolean(),
+      secretSet: z.boolean(),
+      /** The secret's expiry (ISO), read from Graph or entered; null when unknown. */
+      secretExpiresAt: z.string().nullable(),
+      secretExpirySource: z.enum(['graph', 'entered']).nullable(),
+      /** Whether the next fetch can read only the changes (a stored deltaLink). */
+      deltaReady: z.boolean()
     })
     .nullable(),
   lastTest: checklistSchema.nullable(),

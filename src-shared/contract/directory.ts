@@ -63,7 +63,11 @@ export const snapshotSummarySchema = z.object({
   requests: z.number().int(),
   /** Answers of "too many requests" waited out (429s). */
   rateLimited: z.number().int(),
-  durationMs: z.number().int()
+  durationMs: z.number().int(),
+  /** Entra: everything was read, or only the changes since the last fetch (delta). */
+  mode: z.enum(['full', 'delta']).optional(),
+  /** What the admin should know about this read, e.g. why a delta read became a full one. */
+  note: z.string().nullable().optional()
 })
 export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>
 

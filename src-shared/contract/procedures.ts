@@ -7,7 +7,7 @@ import { appInfoSchema, keychainStatusSchema } from './app-info'
 import { settingsPatchSchema, settingsSchema } from './settings'
 import { secretSummarySchema } from './secrets'
 import { checklistSchema } from './checklist'
-import { connectionSchema, oktaConnectionFormSchema } from './connections'
+import { connectionSchema, entraConnectionFormSchema, oktaConnectionFormSchema } from './connections'
 import { snapshotGroupsPageSchema, snapshotGroupsQuerySchema, snapshotPeoplePageSchema, snapshotPeopleQuerySchema, snapshotSummarySchema } from './directory'
 import { mappingProcedures } from './mapping'
 import { planProcedures } from './plans'
@@ -95,6 +95,16 @@ export const procedures = {
   'connections:saveOkta': {
     summary: 'Add or change an Okta connection after validating it; a new token or private key goes to the keychain.',
     input: oktaConnectionFormSchema,
+    output: connectionSchema
+  },
+  'connections:saveEntra': {
+    summary: 'Add or change an Entra ID connection after validating it; a new client secret goes to the keychain.',
+    input: entraConnectionFormSchema,
+    output: connectionSchema
+  },
+  'connections:resetDelta': {
+    summary: "Entra: forget where the last read stopped (clear: the next fetch reads everything), or start from now (latest: the next fetch reads only later changes).",
+    input: z.object({ connectionId: z.string().min(1), to: z.enum(['clear', 'latest']) }).strict(),
     output: connectionSchema
   },
   'connections:delete': {

@@ -17,6 +17,7 @@ const saved: Connection = {
   haloInstanceId: 'h1',
   haloInstanceName: 'Production Halo',
   okta: { orgUrl: 'https://northwind.okta.com', authMode: 'api_token', clientId: null, keyId: null, credentialSet: true, warnings: [] },
+  entra: null,
   lastTest: null,
   snapshot: null
 }

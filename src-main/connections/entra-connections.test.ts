@@ -1,0 +1,104 @@
+/**
+ * Entra ID connections in a real workspace (SQLite, the OS keychain) against the Entra sandbox: the
+ * form's checks in the admin's words, the secret kept in the keychain only, and "Fetch directory"
+ * reading everything first, then only the changes (delta), falling back to a full read — said in
+ * the snapshot's note — when the delta token has expired, and always in full with delta off.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { entraConnectionFormIssues, type EntraConnectionForm } from '../../src-shared/contract'
+import { startEntraSandbox, type EntraSandbox } from '../sandbox/entra'
+import { addTestHaloInstance, openTempWorkspace, type TempWorkspace } from '../../test/helpers/temp-workspace'
+
+let entra: EntraSandbox
+let workspace: TempWorkspace
+let form: EntraConnectionForm
+
+beforeAll(async () => {
+  entra = await startEntraSandbox({ people: 800 })
+  workspace = openTempWorkspace()
+  const haloInstanceId = await addTestHaloInstance(workspace)
+  form = { name: 'Northwind Entra ID', haloInstanceId, tenantType: 'single', tenantId: entra.tenantId, clientId: entra.credentials.app.clientId, clientSecret: entra.credentials.app.clientSecret, secretExpiresOn: null, authorityHost: entra.baseUrl, graphHost: entra.baseUrl, delta: true }
+}, 60_000)
+
+afterAll(async () => {
+  await workspace.dispose()
+  await entra.close()
+})
+
+describe('the Entra connection form', () => {
+  const valid = (): EntraConnectionForm => ({ ...form, clientSecret: 'abc8Q~secret-value' })
+  const messages = (change: Partial<EntraConnectionForm>, stored = false): Record<string, string> => Object.fromEntries(entraConnectionFormIssues({ ...valid(), ...change }, stored).map((issue) => [issue.path, issue.message]))
+
+  it('accepts a tenant GUID or a verified domain, and says what is wrong with anything else', () => {
+    expect(messages({})).toEqual({})
+    expect(messages({ tenantId: 'northwindtraders.onmicrosoft.com' })).toEqual({})
+    expect(messages({ tenantId: 'common' }).tenantId).toBe('"common" is not one tenant: an unattended import signs in to your own tenant. Enter its Directory (tenant) ID.')
+    expect(messages({ tenantId: 'not a tenant' }).tenantId).toMatch(/^A tenant ID is a GUID/)
+    expect(messages({ tenantId: '' }).tenantId).toMatch(/^Enter the Directory \(tenant\) ID/)
+    expect(messages({ clientId: '1234' }).clientId).toMatch(/^The Application \(client\) ID is a GUID/)
+    expect(messages({ clientSecret: null }).clientSecret).toMatch(/^Paste the client secret's Value/)
+    expect(messages({ clientSecret: null }, true)).toEqual({})
+    expect(messages({ clientSecret: '0f8fad5b-d9cb-469f-a165-70867728950e' }).clientSecret).toBe("This looks like the secret's ID: paste its Value instead (shown once, when the secret is created).")
+    expect(messages({ secretExpiresOn: '2027-02-30' }).secretExpiresOn).toMatch(/^Enter the expiry as a date/)
+    expect(messages({ secretExpiresOn: '2027-02-28' })).toEqual({})
+    expect(messages({ authorityHost: 'http://login.example.com' }).authorityHost).toBe('The login address must use https (for example https://login.microsoftonline.com); plain http is accepted only on this computer.')
+  })
+})
+
+describe('an Entra connection', () => {
+  let id: string
+
+  it('is saved with its secret in the keychain only, and the expiry the admin entered', async () => {
+    const saved = await workspace.services.connections.saveEntra({ ...form, secretExpiresOn: '2026-12-20' })
+    id = saved.id
+    expect(saved).toMatchObject({ kind: 'entra', okta: null, entra: { tenantId: entra.tenantId, clientId: entra.credentials.app.clientId, secretSet: true, secretExpiresAt: '2026-12-20T00:00:00.000Z', secretExpirySource: 'entered', delta: true, deltaReady: false } })
+    workspace.database.sqlite.pragma('wal_checkpoint(FULL)')
+    const file = path.join(workspace.dataDir, 'studio.db')
+    for (const part of [file, `${file}-wal`].filter((each) => existsSync(each))) expect(readFileSync(part).includes(Buffer.from(entra.credentials.app.clientSecret))).toBe(false)
+    const refused = await workspace.services.connections.saveEntra({ ...form, id, tenantId: 'organizations' }).catch((error: unknown) => error)
+    expect(refused).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: [{ path: 'tenantId' }] } })
+  })
+
+  it('reads everything first, then only the changes', async () => {
+    const connections = workspace.services.connections
+    const full = await connections.fetch(id)
+    expect(full).toMatchObject({ mode: 'full', note: null, people: entra.tenant.users.size, groups: entra.tenant.groups.size })
+    expect((await connections.list()).find((each) => each.id === id)?.entra?.deltaReady).toBe(true)
+    entra.mutate(0.02)
+    const delta = await connections.fetch(id)
+    expect(delta).toMatchObject({ mode: 'delta', people: entra.tenant.users.size })
+    expect(delta.requests).toBeLessThanOrEqual(4)
+    expect(connections.snapshotData(id)?.data.people).toHaveLength(entra.tenant.users.size)
+  })
+
+  it('reads everything again when the delta token has expired, and says so', async () => {
+    entra.expireDeltaTokens()
+    const fetched = await workspace.services.connections.fetch(id)
+    expect(fetched.mode).toBe('full')
+    expect(fetched.note).toMatch(/delta token expired after 7 days, or was reset\): the whole directory is read instead\.$/)
+  })
+
+  it('resets delta to latest (only later changes next) or clears it (everything next)', async () => {
+    const connections = workspace.services.connections
+    entra.mutate(0.05)
+    expect((await connections.resetDelta(id, 'latest')).entra?.deltaReady).toBe(true)
+    const someone = [...entra.tenant.users.values()].find((user) => user.userType === 'Member')
+    entra.tenant.updateUser(someone?.id ?? '', { jobTitle: 'Head of Resets' })
+    const next = await connections.fetch(id)
+    expect(next).toMatchObject({ mode: 'delta' })
+    expect(next.requests).toBe(2)
+    expect(connections.snapshotData(id)?.data.people.find((person) => person.id === someone?.id)?.title).toBe('Head of Resets')
+    expect((await connections.resetDelta(id, 'clear')).entra?.deltaReady).toBe(false)
+    expect((await connections.fetch(id)).mode).toBe('full')
+  })
+
+  it('always reads everything with delta off', async () => {
+    const saved = await workspace.services.connections.saveEntra({ ...form, id, clientSecret: null, delta: false })
+    expect(saved.entra).toMatchObject({ delta: false, deltaReady: false, secretSet: true })
+    const fetched = await workspace.services.connections.fetch(id)
+    expect(fetched).toMatchObject({ mode: 'full', note: null })
+    expect(fetched.requests).toBeGreaterThan(4)
+  })
+})

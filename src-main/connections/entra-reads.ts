@@ -1,0 +1,81 @@
+/**
+ * An Entra connection's reads, for Connections: its settings from the form (validated; the secret's
+ * expiry as entered), the token source and Graph client for its hosts and secret, and "Fetch
+ * directory" — only the changes since the last fetch when delta is on and a deltaLink is stored,
+ * else everything; an expired delta token falls back to a full read, said in the snapshot's note.
+ * "Reset delta" to latest: deltaLinks from now, so the next fetch reads only changes made after it.
+ */
+import { entraConnectionFormIssues, StudioError, type EntraConnectionForm, type SnapshotSummary } from '../../src-shared/contract'
+import { fetchEntraChanges, fetchEntraSnapshot, groupsDeltaPath, isDeltaExpired, usersDeltaPath, type EntraSnapshotProgress } from '../connectors/entra/entra-snapshot'
+import { clientCredentialTokens, type EntraTokenSource } from '../connectors/entra/entra-tokens'
+import { GraphClient } from '../connectors/entra/graph-client'
+import type { DeltaLinks, SnapshotStore } from '../directory/snapshot-store'
+import type { EntraSettings } from './connection-repo'
+
+/** The settings a valid form saves; throws VALIDATION_FAILED with located issues otherwise. */
+export function entraSettingsFrom(form: EntraConnectionForm, existing: EntraSettings | null, secretStored: boolean): EntraSettings {
+  const issues = entraConnectionFormIssues(form, secretStored)
+  if (issues.length > 0) throw new StudioError('VALIDATION_FAILED', issues.length === 1 ? (issues[0]?.message ?? '') : 'Some fields need attention before this connection can be saved.', { issues })
+  const entered = form.secretExpiresOn ? `${form.secretExpiresOn}T00:00:00.000Z` : null
+  // A new secret forgets what Graph said of the old one; an expiry entered by the admin wins.
+  const known = form.clientSecret ? null : existing?.secretExpirySource === 'graph' ? existing.secretExpiresAt : null
+  return {
+    tenantType: form.tenantType,
+    tenantId: form.tenantId.toLowerCase(),
+    clientId: form.clientId.toLowerCase(),
+    authorityHost: new URL(form.authorityHost).origin,
+    graphHost: new URL(form.graphHost).origin,
+    delta: form.delta,
+    secretExpiresAt: entered ?? known,
+    secretExpirySource: entered ? 'entered' : known ? 'graph' : null
+  }
+}
+
+export function entraClients(settings: EntraSettings, secret: string, signal?: AbortSignal): { tokens: EntraTokenSource; graph: GraphClient } {
+  const tokens = clientCredentialTokens({ tenantId: settings.tenantId, clientId: settings.clientId, clientSecret: secret, authorityHost: settings.authorityHost, graphHost: settings.graphHost, secretExpiresAt: settings.secretExpiresAt })
+  return { tokens, graph: new GraphClient(tokens, settings.graphHost, signal ? { signal } : {}) }
+}
+
+export function describeEntraProgress(progress: EntraSnapshotProgress): { label: string; done: number; total: number | null; etaMs: number | null } {
+  const label = progress.phase === 'people' ? `Reading people (${progress.people.toLocaleString('en-GB')})…` : progress.phase === 'groups' ? `Reading groups and their members (${progress.groups.toLocaleString('en-GB')})…` : 'Writing the snapshot…'
+  return { label, done: progress.people + progress.groups, total: null, etaMs: null }
+}
+
+/** Reads the directory into a new snapshot of the connection, and makes it current. */
+export async function fetchEntraDirectory(options: { connectionId: string; settings: EntraSettings; secret: string; snapshots: SnapshotStore; signal: AbortSignal; onProgress: (progress: EntraSnapshotProgress) => void }): Promise<SnapshotSummary> {
+  const { connectionId, settings, snapshots } = options
+  const { graph } = entraClients(settings, options.secret, options.signal)
+  const state = settings.delta ? snapshots.deltaState(connectionId) : null
+  const previous = state ? snapshots.load(connectionId) : null
+  let note: string | null = null
+  if (state && previous) {
+    const writer = snapshots.begin(connectionId)
+    try {
+      const result = await fetchEntraChanges({ graph, writer, previous: previous.data, state, onProgress: options.onProgress })
+      return writer.commit({ ...result.summary, mode: 'delta', note: null }, result.deltaLinks)
+    } catch (error) {
+      writer.abort()
+      if (!isDeltaExpired(error)) throw error
+      note = (error as Error).message
+    }
+  }
+  const writer = snapshots.begin(connectionId)
+  try {
+    const result = await fetchEntraSnapshot({ graph, writer, onProgress: options.onProgress })
+    return writer.commit({ ...result.summary, mode: 'full', note }, settings.delta ? result.deltaLinks : null)
+  } catch (error) {
+    writer.abort()
+    throw error
+  }
+}
+
+/** deltaLinks that start now (`$deltatoken=latest`): the next delta read gives only later changes. */
+export async function latestDeltaLinks(settings: EntraSettings, secret: string): Promise<DeltaLinks> {
+  const { graph } = entraClients(settings, secret)
+  const link = async (path: string, what: string): Promise<string> => {
+    const pages = graph.deltaPages<unknown>(`${path}&$deltatoken=latest`, what)
+    for (let next = await pages.next(); ; next = await pages.next()) if (next.done) return next.value
+  }
+  return { users: await link(usersDeltaPath, 'users'), groups: await link(groupsDeltaPath, 'groups') }
+}
+
