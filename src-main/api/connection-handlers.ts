@@ -9,6 +9,7 @@ type ConnectionProcedure =
   | 'connections:resetDelta'
   | 'connections:delete'
   | 'connections:testOkta'
+  | 'connections:testEntra'
   | 'connections:fetch'
   | 'connections:cancelFetch'
   | 'snapshot:people'
@@ -25,6 +26,7 @@ export function connectionHandlers({ connections }: Services): { [N in Connectio
       return { deleted: true as const }
     },
     'connections:testOkta': ({ id }) => connections.testOkta(id),
+    'connections:testEntra': ({ id }) => connections.testEntra(id),
     'connections:fetch': ({ id }) => connections.fetch(id),
     'connections:cancelFetch': ({ id }) => ({ cancelled: connections.cancelFetch(id) }),
     'snapshot:people': ({ connectionId, ...query }) => connections.snapshotPeople(connectionId, query),

@@ -12,11 +12,12 @@ import { checkOktaCredentials } from '../connectors/okta/okta-check'
 import { oktaError } from '../connectors/okta/okta-errors'
 import { fetchOktaSnapshot, type SnapshotProgress } from '../connectors/okta/okta-snapshot'
 import { PacedExecutor } from '../connectors/okta/paced-executor'
+import type { EntraFeatures } from '../connectors/entra/entra-check'
 import type { SnapshotStore } from '../directory/snapshot-store'
 import type { EventBus } from '../runtime/event-bus'
 import type { SecretVault } from '../secrets/secret-vault'
 import { entraSettingsOf, oktaSettingsOf, type ConnectionRepo, type ConnectionRow, type OktaSettings } from './connection-repo'
-import { describeEntraProgress, entraSettingsFrom, fetchEntraDirectory, latestDeltaLinks } from './entra-reads'
+import { describeEntraProgress, entraSettingsFrom, fetchEntraDirectory, latestDeltaLinks, testEntraConnection } from './entra-reads'
 
 export interface ConnectionsDeps {
   repo: ConnectionRepo
@@ -28,6 +29,8 @@ export interface ConnectionsDeps {
   oktaTimeScale?: number
   /** The apps a connection's mappings filter on, whose assignments a fetch reads too. */
   assignmentApps?: (connectionId: string) => string[]
+  /** Which Entra features a connection's mappings use (they decide the permissions it needs). */
+  entraFeatures?: (connectionId: string) => EntraFeatures
 }
 
 /** The vault id of a connection's credential (API token or private key). */
@@ -138,6 +141,24 @@ export class Connections {
     return check
   }
 
+  /** "Test connection" for Entra: sign-in, permissions, people, the secret's expiry (kept when Graph told it). */
+  async testEntra(id: string): Promise<Checklist> {
+    const row = this.deps.repo.get(id)
+    const settings = entraSettingsOf(row)
+    const secret = await this.entraSecret(row)
+    const { check, secretExpiresAt } = await testEntraConnection(settings, secret, this.deps.entraFeatures?.(id) ?? { licences: false, licenceManagement: false, devices: false }, this.now)
+    if (secretExpiresAt) this.deps.repo.save({ id, kind: 'entra', name: row.name, haloInstanceId: row.haloInstanceId, settings: { ...settings, secretExpiresAt, secretExpirySource: 'graph' } })
+    this.deps.repo.recordTest(id, check)
+    return check
+  }
+
+  private async entraSecret(row: ConnectionRow): Promise<string> {
+    const credential = connectionCredentialId(row.id)
+    const secret = this.deps.vault.given(credential) ?? (await this.deps.vault.reveal(credential))
+    if (!secret) throw new StudioError('SIGN_IN_REQUIRED', `No client secret is stored for ${row.name}. Enter it on the Details tab.`, { reason: 'no_credential' })
+    return secret
+  }
+
   /** Reads the whole directory into a new snapshot; progress goes out as task:progress `fetch:<id>`. */
   async fetch(id: string): Promise<SnapshotSummary> {
     const row = this.deps.repo.get(id)
@@ -173,13 +194,10 @@ export class Connections {
   }
 
   private async fetchEntra(row: ConnectionRow, signal: AbortSignal): Promise<SnapshotSummary> {
-    const credential = connectionCredentialId(row.id)
-    const secret = this.deps.vault.given(credential) ?? (await this.deps.vault.reveal(credential))
-    if (!secret) throw new StudioError('SIGN_IN_REQUIRED', `No client secret is stored for ${row.name}. Enter it on the Details tab.`, { reason: 'no_credential' })
     return fetchEntraDirectory({
       connectionId: row.id,
       settings: entraSettingsOf(row),
-      secret,
+      secret: await this.entraSecret(row),
       snapshots: this.deps.snapshots,
       signal,
       onProgress: (progress) => this.deps.events.emit('task:progress', { taskId: `fetch:${row.id}`, ...describeEntraProgress(progress) })
@@ -196,10 +214,7 @@ export class Connections {
     if (to === 'clear') this.deps.snapshots.setDeltaLinks(id, null)
     else {
       if (!this.deps.snapshots.current(id)) throw new StudioError('VALIDATION_FAILED', `Fetch ${row.name}'s directory once first: the changes after now are merged into that snapshot.`)
-      const credential = connectionCredentialId(row.id)
-      const secret = this.deps.vault.given(credential) ?? (await this.deps.vault.reveal(credential))
-      if (!secret) throw new StudioError('SIGN_IN_REQUIRED', `No client secret is stored for ${row.name}. Enter it on the Details tab.`, { reason: 'no_credential' })
-      this.deps.snapshots.setDeltaLinks(id, await latestDeltaLinks(settings, secret))
+      this.deps.snapshots.setDeltaLinks(id, await latestDeltaLinks(settings, await this.entraSecret(row)))
     }
     return (await this.list()).find((each) => each.id === id) as Connection
   }

@@ -61,6 +61,37 @@ describe('an Entra connection', () => {
     expect(refused).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: [{ path: 'tenantId' }] } })
   })
 
+  it('tests the connection: sign-in, permissions, people, and the secret’s expiry from Graph', async () => {
+    const check = await workspace.services.connections.testEntra(id)
+    expect(check.ok).toBe(true)
+    expect(check.items.map((item) => [item.key, item.ok])).toEqual([
+      ['sign-in', true],
+      ['permission:User.Read.All', true],
+      ['permission:GroupMember.Read.All', true],
+      ['permission:Application.Read.All', true],
+      ['users', true],
+      ['secret-expiry', true]
+    ])
+    expect(check.items.find((item) => item.key === 'sign-in')?.message).toBe(`Signed in to tenant ${entra.tenantId} as "Halo Integration".`)
+    expect(check.items.find((item) => item.key === 'users')?.count).toBe(entra.tenant.users.size)
+    expect(check.items.find((item) => item.key === 'secret-expiry')?.message).toMatch(/^Expires on \d+ \w+ \d{4}, in 2[45] days: create a new secret under Certificates & secrets before then, and paste it here\.$/)
+    expect((await workspace.services.connections.list()).find((each) => each.id === id)?.entra).toMatchObject({ secretExpiresAt: entra.credentials.app.secretExpiresAt, secretExpirySource: 'graph' })
+  })
+
+  it('shows what a users-only app lacks, and a refused secret, in the checklist', async () => {
+    const limited = await workspace.services.connections.saveEntra({ ...form, name: 'Users only', clientId: entra.credentials.limitedApp.clientId, clientSecret: entra.credentials.limitedApp.clientSecret })
+    const check = await workspace.services.connections.testEntra(limited.id)
+    expect(check.ok).toBe(false)
+    const groups = check.items.find((item) => item.key === 'permission:GroupMember.Read.All')
+    expect(groups).toMatchObject({ ok: false })
+    expect(groups?.message).toMatch(new RegExp(`^Missing\\. Read groups and their members: site, role and CAB mappings match on them\\. Add it as an Application permission under API permissions, then Grant admin consent: ${entra.baseUrl}/${entra.tenantId}/adminconsent\\?client_id=`))
+    expect(check.items.find((item) => item.key === 'permission:Application.Read.All')).toMatchObject({ ok: true, message: expect.stringMatching(/^Not granted: read the client secret's expiry/) as string })
+    await workspace.services.connections.saveEntra({ ...form, id: limited.id, name: 'Users only', clientId: entra.credentials.limitedApp.clientId, clientSecret: 'abc8Q~wrong-secret' })
+    const refused = await workspace.services.connections.testEntra(limited.id)
+    expect(refused).toMatchObject({ ok: false, items: [{ key: 'sign-in', ok: false, message: expect.stringMatching(/AADSTS7000215/) as string }] })
+    await workspace.services.connections.delete(limited.id)
+  })
+
   it('reads everything first, then only the changes', async () => {
     const connections = workspace.services.connections
     const full = await connections.fetch(id)

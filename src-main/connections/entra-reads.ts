@@ -4,8 +4,10 @@
  * directory" — only the changes since the last fetch when delta is on and a deltaLink is stored,
  * else everything; an expired delta token falls back to a full read, said in the snapshot's note.
  * "Reset delta" to latest: deltaLinks from now, so the next fetch reads only changes made after it.
+ * "Test connection": sign-in, each permission the features need, people readable, the secret's expiry.
  */
-import { entraConnectionFormIssues, StudioError, type EntraConnectionForm, type SnapshotSummary } from '../../src-shared/contract'
+import { entraConnectionFormIssues, StudioError, type Checklist, type ChecklistItem, type EntraConnectionForm, type SnapshotSummary } from '../../src-shared/contract'
+import { checkEntraConnection, type EntraFeatures } from '../connectors/entra/entra-check'
 import { fetchEntraChanges, fetchEntraSnapshot, groupsDeltaPath, isDeltaExpired, usersDeltaPath, type EntraSnapshotProgress } from '../connectors/entra/entra-snapshot'
 import { clientCredentialTokens, type EntraTokenSource } from '../connectors/entra/entra-tokens'
 import { GraphClient } from '../connectors/entra/graph-client'
@@ -77,5 +79,42 @@ export async function latestDeltaLinks(settings: EntraSettings, secret: string):
     for (let next = await pages.next(); ; next = await pages.next()) if (next.done) return next.value
   }
   return { users: await link(usersDeltaPath, 'users'), groups: await link(groupsDeltaPath, 'groups') }
+}
+
+const warnDays = 30
+const dayMs = 86_400_000
+
+/** "Test connection" as a checklist, and the secret's expiry when Graph told it. */
+export async function testEntraConnection(settings: EntraSettings, secret: string, features: EntraFeatures, now: () => Date): Promise<{ check: Checklist; secretExpiresAt: string | null }> {
+  const { tokens, graph } = entraClients(settings, secret)
+  const checkedAt = now().toISOString()
+  const item = (key: string, label: string, ok: boolean, message: string, count: number | null = null): ChecklistItem => ({ key, label, ok, message, count })
+  let result: Awaited<ReturnType<typeof checkEntraConnection>>
+  try {
+    result = await checkEntraConnection({ tokens, graph, tenantId: settings.tenantId, clientId: settings.clientId, clientSecret: secret, authorityHost: settings.authorityHost, features })
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    return { check: { checkedAt, ok: false, items: [item('sign-in', 'Sign in to Entra ID', false, message)] }, secretExpiresAt: null }
+  }
+  const items: ChecklistItem[] = [item('sign-in', 'Sign in to Entra ID', true, `Signed in to tenant ${settings.tenantId} as ${result.appName ? `"${result.appName}"` : `app ${settings.clientId}`}.`)]
+  for (const permission of result.permissions) {
+    const optional = permission.permission === 'Application.Read.All'
+    const message = permission.granted ? permission.why : optional ? `Not granted: ${permission.why.replace(/^Optional: /, '')}` : `Missing. ${permission.why} Add it as an Application permission under API permissions, then Grant admin consent: ${result.adminConsentUrl}`
+    items.push(item(`permission:${permission.permission}`, permission.permission, permission.granted || optional, message))
+  }
+  try {
+    const counted = await graph.get<{ '@odata.count'?: number }>('users?$top=1&$select=id&$count=true', 'users', { ConsistencyLevel: 'eventual' })
+    items.push(item('users', 'Read people', true, 'People can be read.', counted['@odata.count'] ?? null))
+  } catch (error) {
+    items.push(item('users', 'Read people', false, error instanceof Error ? error.message : String(error)))
+  }
+  const expiresAt = result.secretExpiresAt ?? settings.secretExpiresAt
+  if (expiresAt) {
+    const days = Math.floor((Date.parse(expiresAt) - now().getTime()) / dayMs)
+    const on = new Date(expiresAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    const message = days < 0 ? `Expired on ${on}: create a new secret under Certificates & secrets and paste it here.` : days <= warnDays ? `Expires on ${on}, in ${days} day${days === 1 ? '' : 's'}: create a new secret under Certificates & secrets before then, and paste it here.` : `Expires on ${on}.`
+    items.push(item('secret-expiry', 'Client secret', days >= 0, message))
+  }
+  return { check: { checkedAt, ok: items.every((each) => each.ok), items }, secretExpiresAt: result.secretExpiresAt }
 }
 

@@ -103,7 +103,8 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
       vault,
       events,
       oktaTimeScale: options.oktaTimeScale,
-      assignmentApps: (id) => mapping.assignmentApps(id)
+      assignmentApps: (id) => mapping.assignmentApps(id),
+      entraFeatures: (id) => ({ licences: mapping.get(id).config.advanced.licences.enabled, licenceManagement: false, devices: false })
     }),
     mapping,
     plans,

@@ -117,6 +117,11 @@ export const procedures = {
     input: byId,
     output: checklistSchema
   },
+  'connections:testEntra': {
+    summary: '"Test connection" for Entra ID: the sign-in, each permission the mappings need (with why and the admin-consent link), people readable, the client secret\'s expiry.',
+    input: byId,
+    output: checklistSchema
+  },
   'connections:fetch': {
     summary: 'Read the whole directory into a new snapshot (progress as task:progress fetch:<id>); the last good one stays until it succeeds.',
     input: byId,
