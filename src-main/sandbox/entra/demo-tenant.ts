@@ -10,9 +10,9 @@
  * share of the directory so delta queries have something to report.
  */
 import { demoEmailDomain } from '../halo/demo-company'
-import { departments, personAt, type Person } from '../shared/people'
-import { SeededRandom } from '../shared/prng'
-import { EntraTenant, stableGuid, type EntraGroup, type EntraUser } from './entra-tenant'
+import { departments, entraObjectId, personAt, type Person } from '../shared/people'
+import { SeededRandom, stableGuid } from '../shared/prng'
+import { EntraTenant, type EntraGroup, type EntraUser } from './entra-tenant'
 
 export const tenantDomain = 'northwindtraders.onmicrosoft.com'
 /** The tenant's "now": dates in the demo tenant are before it. */
@@ -25,7 +25,7 @@ const cities = ['London', 'Manchester', 'Leeds', 'Edinburgh', 'Dublin'] as const
 export const skuIds = { e3: '05e9a617-0261-4cee-bb44-138d3ef5d965', basic: '3b555118-da6a-4418-894f-7df1e2096870', ems: 'efccb6f7-5641-4e0e-bd10-b4976e1bf68e' }
 
 /** Guid kinds (stableGuid's second argument). */
-const kinds = { user: 1, group: 2, device: 3, tenant: 4, plan: 5 }
+const kinds = { group: 2, device: 3, tenant: 4, plan: 5 }
 
 export interface DemoTenantOptions {
   seed: number
@@ -140,7 +140,7 @@ function demoUser(seed: number, index: number, ordinal: number): EntraUser {
   const email = guest ? `${person.login}@partner.example` : `${person.login}@${demoEmailDomain}`
   const upn = guest ? `${email.replace('@', '_')}#EXT#@${tenantDomain}` : email
   return {
-    id: stableGuid(seed, kinds.user, index),
+    id: entraObjectId(seed, index),
     userPrincipalName: upn,
     displayName: person.displayName,
     givenName: person.firstName,

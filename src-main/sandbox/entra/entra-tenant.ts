@@ -5,7 +5,6 @@
  * next version, and deletions and membership changes are kept as records, so /users/delta and
  * /groups/delta can answer "what changed after version v" exactly (entra.md §3.3).
  */
-import { SeededRandom } from '../shared/prng'
 
 export interface EntraUser {
   id: string
@@ -187,9 +186,4 @@ export class EntraTenant {
     }
     return [...seen]
   }
-}
-
-/** A deterministic GUID for (seed, kind, n): the same object keeps its id across sandboxes and runs. */
-export function stableGuid(seed: number, kind: number, n: number): string {
-  return new SeededRandom((Math.imul(seed ^ 0x2c1b3c6d, 2654435761) + Math.imul(kind + 1, 97) + Math.imul(n + 1, 40503)) >>> 0).guid()
 }

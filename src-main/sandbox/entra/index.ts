@@ -10,16 +10,18 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { SeededRandom } from '../shared/prng'
+import { demoSeed } from '../shared/people'
+import { SeededRandom, stableGuid } from '../shared/prng'
 import { demoTenantId, mutateTenant, seedDemoTenant, tenantDomain, type MutationReport } from './demo-tenant'
 import { EntraAuth, entraSandboxPassword, type EntraApp } from './entra-auth'
 import { graphError, type Answer } from './entra-errors'
-import { stableGuid, type EntraTenant } from './entra-tenant'
+import type { EntraTenant } from './entra-tenant'
 import { GraphApi, resourceUnits } from './graph-api'
 
 export interface EntraSandboxOptions {
   /** 0 (default) picks a free port. */
   port?: number
+  /** The company's seed (default: the one the Halo and Okta sandboxes describe it with). */
   seed?: number
   /** People in the tenant (default 340, as the Okta sandbox). */
   people?: number
@@ -107,7 +109,7 @@ function send(response: ServerResponse, answer: Answer): void {
 }
 
 export async function startEntraSandbox(options: EntraSandboxOptions = {}): Promise<EntraSandbox> {
-  const seed = options.seed ?? 7
+  const seed = options.seed ?? demoSeed
   let offsetMs = 0
   const now = (): number => Date.now() + offsetMs
   const tenant = seedDemoTenant({ seed, people: options.people ?? 340, groups: options.groups ?? 16 })

@@ -4,7 +4,7 @@
  * fields, licences, an Entra connection, agents, users (default a few hundred; the generator goes to
  * 100,000 and more) and some tickets. Same seed, same company, byte for byte.
  */
-import { personAt, type Person } from '../shared/people'
+import { entraObjectId, personAt, type Person } from '../shared/people'
 import { SeededRandom } from '../shared/prng'
 import type { HaloRecord, SandboxStore } from './sandbox-store'
 
@@ -160,17 +160,18 @@ export function addDemoUsers(store: SandboxStore, seed: number, count: number, s
   const insert = (): void => {
     for (let offset = 0; offset < count; offset += 1) {
       const id = first + offset
-      store.put('users', userRecord(personAt(seed, id - 1), id, sites[(id * 7) % Math.max(sites.length, 1)] ?? null, siteCount))
+      store.put('users', userRecord(seed, personAt(seed, id - 1), id, sites[(id * 7) % Math.max(sites.length, 1)] ?? null, siteCount))
     }
   }
   store.transaction(insert)
   return store.count('users')
 }
 
-function userRecord(person: Person, id: number, site: HaloRecord | null, siteCount: number): HaloRecord {
+function userRecord(seed: number, person: Person, id: number, site: HaloRecord | null, siteCount: number): HaloRecord {
   const random = new SeededRandom(id * 7919 + siteCount)
   const synced = random.chance(0.6)
-  const oid = synced ? random.guid() : null
+  // Users synced from Entra before carry the Entra sandbox's id for the same person (the draw is kept, so nothing else moves).
+  const oid = synced && random.guid() ? entraObjectId(seed, person.index) : null
   const email = `${person.login}@${demoEmailDomain}`
   return {
     id,

@@ -15,6 +15,7 @@ import { SandboxApi } from './sandbox-api'
 import { SandboxOAuth, type SandboxApplication } from './sandbox-oauth'
 import { SandboxStore } from './sandbox-store'
 import { defaultTrafficSettings, SandboxTraffic, type SandboxTrafficSettings } from './sandbox-traffic'
+import { demoSeed } from '../shared/people'
 
 export interface HaloSandboxOptions {
   /** 0 (default) picks a free port. */
@@ -67,7 +68,7 @@ export interface HaloSandbox {
 }
 
 export async function startHaloSandbox(options: HaloSandboxOptions = {}): Promise<HaloSandbox> {
-  const seed = options.seed ?? 20_261_122
+  const seed = options.seed ?? demoSeed
   const tenant = options.tenant ?? 'northwind'
   const temporaryDir = options.file ? null : mkdtempSync(path.join(tmpdir(), 'halo-sandbox-'))
   const store = new SandboxStore(options.file ?? path.join(temporaryDir ?? '', 'halo.sqlite'), options.nativeBinding)

@@ -14,6 +14,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { demoSeed } from '../shared/people'
 import { oauthClientIds } from './demo-apps'
 import { orgIds, seedOktaOrg, type OktaOrgTruth } from './demo-org'
 import { OktaApi, type OktaBucket } from './okta-api'
@@ -101,7 +102,7 @@ export interface OktaSandbox {
   close(): Promise<void>
 }
 
-export const defaultOktaSeed = 20_261_122
+export const defaultOktaSeed = demoSeed
 
 export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promise<OktaSandbox> {
   const temporaryDir = options.file ? null : mkdtempSync(path.join(tmpdir(), 'okta-sandbox-'))

@@ -3,7 +3,15 @@
  * Person n of a seed is the same in every sandbox, so the Halo, Okta and Entra sandboxes can describe
  * the same company and overlap the way real directories do.
  */
-import { SeededRandom } from './prng'
+import { SeededRandom, stableGuid } from './prng'
+
+/** The seed every demo sandbox describes the company with (Halo, Okta, Entra). */
+export const demoSeed = 20_261_122
+
+/** Person `index`'s Entra object id: the Entra sandbox's user id, and what Halo's demo users synced from Entra carry. */
+export function entraObjectId(seed: number, index: number): string {
+  return stableGuid(seed, 1, index)
+}
 
 const firstNames = [
   'Olivia', 'Liam', 'Amelia', 'Noah', 'Isla', 'Oliver', 'Ava', 'George', 'Mia', 'Arthur', 'Sophia', 'Leo',

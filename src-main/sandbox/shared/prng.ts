@@ -42,3 +42,8 @@ export class SeededRandom {
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
   }
 }
+
+/** A deterministic GUID for (seed, kind, n): the same object keeps its id across sandboxes and runs. */
+export function stableGuid(seed: number, kind: number, n: number): string {
+  return new SeededRandom((Math.imul(seed ^ 0x2c1b3c6d, 2654435761) + Math.imul(kind + 1, 97) + Math.imul(n + 1, 40503)) >>> 0).guid()
+}
