@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import { entraTenantTypeSchema, oktaAuthModeSchema, StudioError, type Checklist } from '../../src-shared/contract'
+import { entraConnectionSettingsSchema, oktaAuthModeSchema, StudioError, type Checklist } from '../../src-shared/contract'
 import type { StudioDb } from '../store/database'
 import { connectionTable, haloInstanceTable } from '../store/schema'
 
@@ -16,18 +16,7 @@ export const oktaSettingsSchema = z.object({
 })
 export type OktaSettings = z.infer<typeof oktaSettingsSchema>
 
-export const entraSettingsSchema = z.object({
-  tenantType: entraTenantTypeSchema,
-  tenantId: z.string(),
-  clientId: z.string(),
-  authorityHost: z.string(),
-  graphHost: z.string(),
-  delta: z.boolean(),
-  /** The client secret's expiry (ISO), and whether Graph told it or the admin entered it. */
-  secretExpiresAt: z.string().nullable(),
-  secretExpirySource: z.enum(['graph', 'entered']).nullable()
-})
-export type EntraSettings = z.infer<typeof entraSettingsSchema>
+export type EntraSettings = z.infer<typeof entraConnectionSettingsSchema>
 
 export type ConnectionRow = typeof connectionTable.$inferSelect & { haloInstanceName: string }
 
@@ -85,5 +74,5 @@ export function oktaSettingsOf(row: ConnectionRow): OktaSettings {
 
 export function entraSettingsOf(row: ConnectionRow): EntraSettings {
   if (row.kind !== 'entra') throw new StudioError('VALIDATION_FAILED', `${row.name} is an Okta connection, not an Entra ID one.`, { id: row.id })
-  return entraSettingsSchema.parse(JSON.parse(row.settings))
+  return entraConnectionSettingsSchema.parse(JSON.parse(row.settings))
 }

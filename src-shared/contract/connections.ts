@@ -132,6 +132,19 @@ export function entraConnectionFormIssues(form: EntraConnectionForm, secretStore
   return issues
 }
 
+/** What an Entra connection keeps (no secret): its tenant, app, hosts, delta switch and the secret's expiry. */
+export const entraConnectionSettingsSchema = z.object({
+  tenantType: entraTenantTypeSchema,
+  tenantId: z.string(),
+  clientId: z.string(),
+  authorityHost: z.string(),
+  graphHost: z.string(),
+  delta: z.boolean(),
+  /** The client secret's expiry (ISO), and whether Graph told it or the admin entered it; null when unknown. */
+  secretExpiresAt: z.string().nullable(),
+  secretExpirySource: z.enum(['graph', 'entered']).nullable()
+})
+
 export const connectionSchema = z.object({
   id: z.string(),
   kind: connectionKindSchema,
@@ -149,18 +162,9 @@ export const connectionSchema = z.object({
       warnings: z.array(z.string())
     })
     .nullable(),
-  entra: z
-    .object({
-      tenantType: entraTenantTypeSchema,
-      tenantId: z.string(),
-      clientId: z.string(),
-      authorityHost: z.string(),
-      graphHost: z.string(),
-      delta: z.boolean(),
+  entra: entraConnectionSettingsSchema
+    .extend({
       secretSet: z.boolean(),
-      /** The secret's expiry (ISO), read from Graph or entered; null when unknown. */
-      secretExpiresAt: z.string().nullable(),
-      secretExpirySource: z.enum(['graph', 'entered']).nullable(),
       /** Whether the next fetch can read only the changes (a stored deltaLink). */
       deltaReady: z.boolean()
     })
