@@ -15,6 +15,7 @@ import { startHaloSandbox } from '../../src-main/sandbox/halo'
 import { startOktaSandbox } from '../../src-main/sandbox/okta'
 import { createLogger } from '../../src-main/runtime/logger'
 import { openWorkspace } from '../../src-main/runtime/workspace'
+import { addSandboxHaloInstance, addSandboxOktaConnection } from '../../test/helpers/temp-workspace'
 import { MemorySecrets } from '../shared/memory-secrets'
 
 const people = 5_000
@@ -29,27 +30,16 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-sync-'))
 const workspace = openWorkspace({ dataDir, mode: 'browser', version: 'bench', migrationsFolder: path.join(import.meta.dirname, '..', '..', 'drizzle'), openUrl: () => Promise.resolve(), log: createLogger(() => undefined), keychain: new MemorySecrets() })
 try {
   const { services } = workspace
-  const instance = await services.halo.save({
-    name: 'Bench Halo',
-    baseUrl: halo.baseUrl,
-    deployment: 'on-premise',
-    tenant: null,
-    authServerUrl: null,
-    authMode: 'client_credentials',
-    ...halo.credentials.clientCredentials,
-    scope: 'all',
-    rateLimitRequests: rateLimit.requests,
-    rateLimitWindowSeconds: rateLimit.windowMs / 1000
-  })
-  const connection = await services.connections.saveOkta({ name: 'Bench Okta', haloInstanceId: instance.id, orgUrl: okta.orgUrl, authMode: 'api_token', apiToken: okta.credentials.apiToken, clientId: null, privateKey: null, keyId: null })
-  await services.connections.fetch(connection.id)
-  const config = structuredClone(services.mapping.get(connection.id).config)
+  const instanceId = await addSandboxHaloInstance(workspace, halo, { requests: rateLimit.requests, windowSeconds: rateLimit.windowMs / 1000 })
+  const connectionId = await addSandboxOktaConnection(workspace, okta, instanceId, 'Bench Okta')
+  await services.connections.fetch(connectionId)
+  const config = structuredClone(services.mapping.get(connectionId).config)
   const site = Number(halo.store.all('sites').find((candidate) => candidate.name === 'Manchester')?.id)
   config.siteMappings = [{ kind: 'existing-site', id: 'all', sequence: 1, siteId: site, agentRoleId: null, groupName: null, criteria: [], includeExternal: true, appId: null, statuses: [], userRoleId: null }]
   config.imports.importType = 'users'
   config.imports.activeStatuses = ['ACTIVE', 'PROVISIONED', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'STAGED', 'SUSPENDED', 'DEPROVISIONED']
-  services.mapping.save(connection.id, config)
-  const plan = await services.plans.build(connection.id, 'users', { readHalo: true })
+  services.mapping.save(connectionId, config)
+  const plan = await services.plans.build(connectionId, 'users', { readHalo: true })
   const creates = plan.plan.summary.users.create
   // A fresh window: the reads of the preview must not count against the sync.
   await new Promise((resolve) => setTimeout(resolve, rateLimit.windowMs))
