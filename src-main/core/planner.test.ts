@@ -14,6 +14,7 @@ import { ada, alan, blank, config, directory, grace, guest, lookups, person, rec
 import { evaluateGuardrail, guardrailAllows } from './guardrail'
 import type { HaloRecords } from './halo-state'
 import { buildPlan, type PlanInputs } from './planner'
+import { planOps } from '../sync/plan-ops'
 
 function plan(change?: (built: ConnectionConfig) => void, extra: Partial<PlanInputs> = {}): ReturnType<typeof buildPlan> {
   return buildPlan({ config: config(change), lookups, directory: directory(), halo: records, scope: 'both', ...extra })
@@ -162,6 +163,10 @@ describe('buildPlan', () => {
     expect(row(built, 'user:00u-paris').site).toEqual({ kind: 'create', key: 'site:10:paris', name: 'Paris (Northwind Traders, new)' })
     expect(row(built, 'user:00u-paris').write).not.toHaveProperty('site_id')
     expect(built.summary.sites).toEqual([{ name: 'Paris (Northwind Traders, new)', count: 2, created: true }])
+    // Someone already in Halo whose only change is the move to the new site: still a write, the sync fills in the site.
+    const moved = buildPlan({ config: config(), lookups, directory: directory([paris]), halo: { users: [{ id: 150, fields: { okta_id: '00u-paris', name: 'Pierre Martin', firstname: 'Pierre', surname: 'Martin', emailaddress: 'pierre@northwind.example', site_id: '1' } }], agents: [] }, scope: 'users' })
+    expect(row(moved, 'user:00u-paris')).toMatchObject({ action: 'update', write: { id: 150 }, site: { kind: 'create', key: 'site:10:paris' } })
+    expect(planOps(moved, moved.rows).find((op) => op.ref === 'user:00u-paris')).toMatchObject({ phase: 'users', action: 'update', payload: { siteRef: 'site:10:paris' } })
   })
 
   it('gives agents roles, CABs and licences from groups, adding and taking away what the rules manage', () => {

@@ -375,7 +375,9 @@ function personRow(
     const diff = diffRecord(desired, record, site, state.diff, !haloActive)
     const cabs = kind === 'agent' ? cabChange(desired.cabs, record.id, state.boards) : null
     const changed = diff.changes.length > 0 || diff.roles !== null || diff.licence !== null || cabs !== null
-    const write = Object.keys(diff.write).length > 0 ? { id: record.id, ...diff.write } : null
+    // A move to a site this sync creates has no site_id yet (the sync fills it in), but it is a write.
+    const movesToNewSite = kind === 'user' && site?.kind === 'create'
+    const write = Object.keys(diff.write).length > 0 || movesToNewSite ? { id: record.id, ...diff.write } : null
     return done({ action: !haloActive ? 'reactivate' : changed ? 'update' : 'unchanged', changes: diff.changes, roles: diff.roles, licence: diff.licence, cabs, write })
   }
   if (!outcome.active) return done({ site, reason: `${inactiveReason(config, person)}: not created.` })
