@@ -7,6 +7,8 @@ type ConnectionProcedure =
   | 'connections:saveOkta'
   | 'connections:saveEntra'
   | 'connections:resetDelta'
+  | 'connections:authorizeEntra'
+  | 'connections:cancelAuthorize'
   | 'connections:delete'
   | 'connections:testOkta'
   | 'connections:testEntra'
@@ -21,6 +23,8 @@ export function connectionHandlers({ connections }: Services): { [N in Connectio
     'connections:saveOkta': (form) => connections.saveOkta(form),
     'connections:saveEntra': (form) => connections.saveEntra(form),
     'connections:resetDelta': ({ connectionId, to }) => connections.resetDelta(connectionId, to),
+    'connections:authorizeEntra': ({ id }) => connections.authorizeEntra(id),
+    'connections:cancelAuthorize': () => ({ cancelled: connections.cancelAuthorize() }),
     'connections:delete': async ({ id }) => {
       await connections.delete(id)
       return { deleted: true as const }

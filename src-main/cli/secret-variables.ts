@@ -28,7 +28,7 @@ async function listed(services: Services): Promise<Listed[]> {
       secretId: connectionCredentialId(connection.id),
       variable: `${connectionSecretPrefix}${variableSuffix(connection.name) || connection.id.toUpperCase()}`,
       owner: `connection "${connection.name}"`,
-      what: connection.okta?.authMode === 'service_app' ? 'Okta private key (PEM or JWK)' : 'Okta API token',
+      what: connection.kind === 'entra' ? 'Entra ID client secret (its Value)' : connection.okta?.authMode === 'service_app' ? 'Okta private key (PEM or JWK)' : 'Okta API token',
       inKeychain: connection.okta?.credentialSet ?? false
     }))
   ]

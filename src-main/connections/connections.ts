@@ -17,7 +17,9 @@ import type { SnapshotStore } from '../directory/snapshot-store'
 import type { EventBus } from '../runtime/event-bus'
 import type { SecretVault } from '../secrets/secret-vault'
 import { entraSettingsOf, oktaSettingsOf, type ConnectionRepo, type ConnectionRow, type OktaSettings } from './connection-repo'
-import { describeEntraProgress, entraSettingsFrom, fetchEntraDirectory, latestDeltaLinks, testEntraConnection } from './entra-reads'
+import type { LoopbackSignIn } from '../auth/loopback-flow'
+import { authorizeEntra, delegatedScopes, type TokenCacheStore } from '../connectors/entra/entra-delegated'
+import { authorizationChanged, describeEntraProgress, entraCredentials, entraSettingsFrom, fetchEntraDirectory, latestDeltaLinks, testEntraConnection, type EntraAccess } from './entra-reads'
 
 export interface ConnectionsDeps {
   repo: ConnectionRepo
@@ -31,10 +33,17 @@ export interface ConnectionsDeps {
   assignmentApps?: (connectionId: string) => string[]
   /** Which Entra features a connection's mappings use (they decide the permissions it needs). */
   entraFeatures?: (connectionId: string) => EntraFeatures
+  /** Signing an admin in in the system browser ("Authorize" for delegated Entra connections). */
+  browserSignIn?: { loopback: LoopbackSignIn; open: (url: string) => Promise<void> }
 }
+
+const noEntraFeatures: EntraFeatures = { licences: false, licenceManagement: false, devices: false }
 
 /** The vault id of a connection's credential (API token or private key). */
 export const connectionCredentialId = (id: string): string => `connection:${id}:okta-credential`
+
+/** The vault id of a delegated Entra connection's MSAL token cache (the authorized admin's refresh token). */
+export const entraTokenCacheId = (id: string): string => `connection:${id}:entra-token-cache`
 
 export class Connections {
   private readonly fetches = new Map<string, AbortController>()
@@ -110,6 +119,8 @@ export class Connections {
     const label = `${form.name}: Entra ID client secret`
     const put = (id: string, value: string): Promise<unknown> => this.deps.vault.put({ id: connectionCredentialId(id), label, value, expiresAt: settings.secretExpiresAt })
     if (form.clientSecret && form.id) await put(form.id, form.clientSecret)
+    // Another tenant, app or sign-in: the admin's authorization no longer applies.
+    if (existing && form.id && authorizationChanged(existing, settings)) await this.deps.vault.remove(entraTokenCacheId(form.id))
     const row = this.deps.repo.save({ id: form.id, kind: 'entra', name: form.name, haloInstanceId: form.haloInstanceId, settings })
     if (form.clientSecret && !form.id) {
       try {
@@ -130,6 +141,39 @@ export class Connections {
     this.fetches.get(id)?.abort()
     this.deps.repo.delete(id)
     await this.deps.vault.remove(connectionCredentialId(id))
+    await this.deps.vault.remove(entraTokenCacheId(id))
+  }
+
+  /**
+   * "Authorize" a delegated Entra connection: the admin signs in in the system browser; MSAL's token
+   * cache (their refresh token) goes to the keychain, and who authorized is kept on the connection.
+   */
+  async authorizeEntra(id: string): Promise<Connection> {
+    const row = this.deps.repo.get(id)
+    const settings = entraSettingsOf(row)
+    if (settings.signIn !== 'delegated') throw new StudioError('VALIDATION_FAILED', `${row.name} reads Entra with the app's own permissions: there is no one to authorize. Use "Test connection".`)
+    const signIn = this.deps.browserSignIn
+    if (!signIn) throw new StudioError('VALIDATION_FAILED', 'Authorize from the app: the command line opens no browser.')
+    const cache = this.tokenCache(row)
+    // A new authorization replaces the last one, whoever gave it.
+    await this.deps.vault.remove(entraTokenCacheId(id))
+    const { username } = await authorizeEntra({
+      credentials: entraCredentials(settings, await this.entraSecret(row)),
+      scopes: delegatedScopes(this.entraFeatures(id), settings.graphHost),
+      store: cache,
+      loopback: signIn.loopback,
+      openBrowser: signIn.open,
+      service: `Entra ID (${row.name})`
+    })
+    const saved = this.deps.repo.save({ id, kind: 'entra', name: row.name, haloInstanceId: row.haloInstanceId, settings: { ...settings, authorizedAs: username, authorizedAt: this.now().toISOString() } })
+    return this.describe(saved, true)
+  }
+
+  /** Stops an "Authorize" waiting in the browser; the waiting call fails with CANCELLED. */
+  cancelAuthorize(): boolean {
+    const waiting = this.deps.browserSignIn?.loopback.inProgress ?? false
+    this.deps.browserSignIn?.loopback.cancel()
+    return waiting
   }
 
   async testOkta(id: string): Promise<Checklist> {
@@ -145,11 +189,29 @@ export class Connections {
   async testEntra(id: string): Promise<Checklist> {
     const row = this.deps.repo.get(id)
     const settings = entraSettingsOf(row)
-    const secret = await this.entraSecret(row)
-    const { check, secretExpiresAt } = await testEntraConnection(settings, secret, this.deps.entraFeatures?.(id) ?? { licences: false, licenceManagement: false, devices: false }, this.now)
+    const { check, secretExpiresAt } = await testEntraConnection(settings, await this.entraAccess(row), this.now)
     if (secretExpiresAt) this.deps.repo.save({ id, kind: 'entra', name: row.name, haloInstanceId: row.haloInstanceId, settings: { ...settings, secretExpiresAt, secretExpirySource: 'graph' } })
     this.deps.repo.recordTest(id, check)
     return check
+  }
+
+  private entraFeatures(id: string): EntraFeatures {
+    return this.deps.entraFeatures?.(id) ?? noEntraFeatures
+  }
+
+  /** The keychain entry holding a delegated connection's MSAL token cache. */
+  private tokenCache(row: ConnectionRow): TokenCacheStore {
+    const id = entraTokenCacheId(row.id)
+    return {
+      load: () => this.deps.vault.reveal(id),
+      save: async (serialized) => {
+        await this.deps.vault.put({ id, label: `${row.name}: Entra ID authorization`, value: serialized })
+      }
+    }
+  }
+
+  private async entraAccess(row: ConnectionRow): Promise<EntraAccess> {
+    return { secret: await this.entraSecret(row), cache: this.tokenCache(row), features: this.entraFeatures(row.id) }
   }
 
   private async entraSecret(row: ConnectionRow): Promise<string> {
@@ -197,7 +259,7 @@ export class Connections {
     return fetchEntraDirectory({
       connectionId: row.id,
       settings: entraSettingsOf(row),
-      secret: await this.entraSecret(row),
+      access: await this.entraAccess(row),
       snapshots: this.deps.snapshots,
       signal,
       onProgress: (progress) => this.deps.events.emit('task:progress', { taskId: `fetch:${row.id}`, ...describeEntraProgress(progress) })
@@ -214,7 +276,7 @@ export class Connections {
     if (to === 'clear') this.deps.snapshots.setDeltaLinks(id, null)
     else {
       if (!this.deps.snapshots.current(id)) throw new StudioError('VALIDATION_FAILED', `Fetch ${row.name}'s directory once first: the changes after now are merged into that snapshot.`)
-      this.deps.snapshots.setDeltaLinks(id, await latestDeltaLinks(settings, await this.entraSecret(row)))
+      this.deps.snapshots.setDeltaLinks(id, await latestDeltaLinks(settings, await this.entraAccess(row)))
     }
     return (await this.list()).find((each) => each.id === id) as Connection
   }

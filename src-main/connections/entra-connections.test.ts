@@ -3,6 +3,9 @@
  * form's checks in the admin's words, the secret kept in the keychain only, and "Fetch directory"
  * reading everything first, then only the changes (delta), falling back to a full read — said in
  * the snapshot's note — when the delta token has expired, and always in full with delta off.
+ * A delegated connection is authorized in the browser (the sandbox's automatic sign-in), reads with
+ * the admin's scopes, keeps its token cache in the keychain only, and says "Authorize again" once
+ * Entra refuses the refresh token.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -19,7 +22,7 @@ beforeAll(async () => {
   entra = await startEntraSandbox({ people: 800 })
   workspace = openTempWorkspace()
   const haloInstanceId = await addTestHaloInstance(workspace)
-  form = { name: 'Northwind Entra ID', haloInstanceId, tenantType: 'single', tenantId: entra.tenantId, clientId: entra.credentials.app.clientId, clientSecret: entra.credentials.app.clientSecret, secretExpiresOn: null, authorityHost: entra.baseUrl, graphHost: entra.baseUrl, delta: true }
+  form = { name: 'Northwind Entra ID', haloInstanceId, tenantType: 'single', signIn: 'application', tenantId: entra.tenantId, clientId: entra.credentials.app.clientId, clientSecret: entra.credentials.app.clientSecret, secretExpiresOn: null, authorityHost: entra.baseUrl, graphHost: entra.baseUrl, delta: true }
 }, 60_000)
 
 afterAll(async () => {
@@ -131,5 +134,63 @@ describe('an Entra connection', () => {
     const fetched = await workspace.services.connections.fetch(id)
     expect(fetched).toMatchObject({ mode: 'full', note: null })
     expect(fetched.requests).toBeGreaterThan(4)
+  })
+})
+
+describe('a delegated Entra connection', () => {
+  /** Follows the authorize URL the app opened, as the system browser would: Entra's redirect goes to the app's loopback listener. */
+  async function approveInBrowser(opened: string[]): Promise<void> {
+    for (let waited = 0; opened.length === 0; waited += 20) {
+      if (waited > 5000) throw new Error('no browser opened')
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    const answer = await fetch(opened.shift() as string, { redirect: 'manual' })
+    expect(answer.status).toBe(302)
+    const back = await fetch(answer.headers.get('location') as string)
+    expect(back.status).toBe(200)
+  }
+
+  it('is authorized in the browser, reads as that admin, keeps the token cache in the keychain only, and asks to authorize again when Entra refuses it', async () => {
+    const connections = workspace.services.connections
+    const saved = await connections.saveEntra({ ...form, name: 'Delegated', signIn: 'delegated', delta: false })
+    expect(saved.entra).toMatchObject({ signIn: 'delegated', authorizedAs: null })
+    await expect(connections.fetch(saved.id)).rejects.toMatchObject({ code: 'SIGN_IN_REQUIRED', message: expect.stringContaining('press "Authorize" on the Details tab') as string })
+
+    const admin = [...entra.tenant.users.values()].find((user) => user.userType === 'Member' && user.accountEnabled)
+    entra.setAutoSignIn(admin?.userPrincipalName ?? null)
+    const authorizing = connections.authorizeEntra(saved.id)
+    await approveInBrowser(workspace.opened)
+    const authorized = await authorizing
+    expect(authorized.entra).toMatchObject({ authorizedAs: admin?.userPrincipalName, authorizedAt: expect.any(String) as string })
+
+    const check = await connections.testEntra(saved.id)
+    expect(check.items.map((item) => [item.key, item.ok])).toEqual([
+      ['sign-in', true],
+      ['permission:User.Read.All', true],
+      ['permission:GroupMember.Read.All', true],
+      ['users', true]
+    ])
+    expect(check.items[0]?.message).toBe(`Signed in to tenant ${entra.tenantId} as ${admin?.userPrincipalName}, through app ${entra.credentials.app.clientId}.`)
+    expect(await connections.fetch(saved.id)).toMatchObject({ mode: 'full', people: entra.tenant.users.size })
+
+    // The cache is in the keychain, not in the workspace file.
+    const cache = await workspace.services.vault.reveal(`connection:${saved.id}:entra-token-cache`)
+    expect(cache).toContain('RefreshToken')
+    const refreshToken = Object.values((JSON.parse(cache ?? '{}') as { RefreshToken: Record<string, { secret: string }> }).RefreshToken)[0]?.secret ?? ''
+    expect(refreshToken.length).toBeGreaterThan(20)
+    workspace.database.sqlite.pragma('wal_checkpoint(FULL)')
+    const file = path.join(workspace.dataDir, 'studio.db')
+    for (const part of [file, `${file}-wal`].filter((each) => existsSync(each))) expect(readFileSync(part).includes(Buffer.from(refreshToken))).toBe(false)
+    expect(workspace.logLines.join('\n')).not.toContain(refreshToken)
+
+    // An admin revokes the sessions: the next read says what to do.
+    entra.revokeSessions()
+    await expect(connections.fetch(saved.id)).rejects.toMatchObject({ code: 'SIGN_IN_REQUIRED', message: expect.stringContaining('Authorize again on the Details tab') as string })
+
+    // Another app: the authorization no longer applies and its cache is gone.
+    const moved = await connections.saveEntra({ ...form, id: saved.id, name: 'Delegated', signIn: 'delegated', delta: false, clientId: entra.credentials.limitedApp.clientId, clientSecret: entra.credentials.limitedApp.clientSecret })
+    expect(moved.entra?.authorizedAs).toBeNull()
+    expect(await workspace.services.vault.reveal(`connection:${saved.id}:entra-token-cache`)).toBeNull()
+    entra.setAutoSignIn(null)
   })
 })

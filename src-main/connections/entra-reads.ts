@@ -5,11 +5,14 @@
  * else everything; an expired delta token falls back to a full read, said in the snapshot's note.
  * "Reset delta" to latest: deltaLinks from now, so the next fetch reads only changes made after it.
  * "Test connection": sign-in, each permission the features need, people readable, the secret's expiry.
+ * The Graph token is the app's own (client credentials) or, for delegated sign-in, the authorized
+ * admin's, refreshed from the token cache the keychain keeps.
  */
 import { entraConnectionFormIssues, StudioError, type Checklist, type ChecklistItem, type EntraConnectionForm, type SnapshotSummary } from '../../src-shared/contract'
 import { checkEntraConnection, type EntraFeatures } from '../connectors/entra/entra-check'
 import { fetchEntraChanges, fetchEntraSnapshot, groupsDeltaPath, isDeltaExpired, usersDeltaPath, type EntraSnapshotProgress } from '../connectors/entra/entra-snapshot'
-import { clientCredentialTokens, type EntraTokenSource } from '../connectors/entra/entra-tokens'
+import { delegatedScopes, delegatedTokens, type TokenCacheStore } from '../connectors/entra/entra-delegated'
+import { clientCredentialTokens, type EntraClientCredentials, type EntraTokenSource } from '../connectors/entra/entra-tokens'
 import { GraphClient } from '../connectors/entra/graph-client'
 import type { DeltaLinks, SnapshotStore } from '../directory/snapshot-store'
 import type { EntraSettings } from './connection-repo'
@@ -21,20 +24,41 @@ export function entraSettingsFrom(form: EntraConnectionForm, existing: EntraSett
   const entered = form.secretExpiresOn ? `${form.secretExpiresOn}T00:00:00.000Z` : null
   // A new secret forgets what Graph said of the old one; an expiry entered by the admin wins.
   const known = form.clientSecret ? null : existing?.secretExpirySource === 'graph' ? existing.secretExpiresAt : null
-  return {
+  const settings = {
     tenantType: form.tenantType,
+    signIn: form.signIn,
     tenantId: form.tenantId.toLowerCase(),
     clientId: form.clientId.toLowerCase(),
     authorityHost: new URL(form.authorityHost).origin,
     graphHost: new URL(form.graphHost).origin,
     delta: form.delta,
     secretExpiresAt: entered ?? known,
-    secretExpirySource: entered ? 'entered' : known ? 'graph' : null
+    secretExpirySource: entered ? ('entered' as const) : known ? ('graph' as const) : null
   }
+  // An authorization holds only for the same sign-in, tenant, app and login host.
+  const kept = existing !== null && existing.signIn === 'delegated' && !authorizationChanged(existing, settings)
+  return { ...settings, authorizedAs: kept ? existing.authorizedAs : null, authorizedAt: kept ? existing.authorizedAt : null }
 }
 
-export function entraClients(settings: EntraSettings, secret: string, signal?: AbortSignal): { tokens: EntraTokenSource; graph: GraphClient } {
-  const tokens = clientCredentialTokens({ tenantId: settings.tenantId, clientId: settings.clientId, clientSecret: secret, authorityHost: settings.authorityHost, graphHost: settings.graphHost, secretExpiresAt: settings.secretExpiresAt })
+/** Whether an earlier "Authorize" no longer applies to these settings (its token cache must go). */
+export function authorizationChanged(before: Pick<EntraSettings, 'signIn' | 'tenantId' | 'clientId' | 'authorityHost'>, after: Pick<EntraSettings, 'signIn' | 'tenantId' | 'clientId' | 'authorityHost'>): boolean {
+  return before.signIn !== after.signIn || before.tenantId !== after.tenantId || before.clientId !== after.clientId || before.authorityHost !== after.authorityHost
+}
+
+/** What an Entra connection reads Graph with: its client secret, the keychain's token cache (delegated) and the features its mappings use. */
+export interface EntraAccess {
+  secret: string
+  cache: TokenCacheStore
+  features: EntraFeatures
+}
+
+export function entraCredentials(settings: EntraSettings, secret: string): EntraClientCredentials {
+  return { tenantId: settings.tenantId, clientId: settings.clientId, clientSecret: secret, authorityHost: settings.authorityHost, graphHost: settings.graphHost, secretExpiresAt: settings.secretExpiresAt }
+}
+
+export function entraClients(settings: EntraSettings, access: EntraAccess, signal?: AbortSignal): { tokens: EntraTokenSource; graph: GraphClient } {
+  const credentials = entraCredentials(settings, access.secret)
+  const tokens = settings.signIn === 'delegated' ? delegatedTokens(credentials, delegatedScopes(access.features, settings.graphHost), access.cache) : clientCredentialTokens(credentials)
   return { tokens, graph: new GraphClient(tokens, settings.graphHost, signal ? { signal } : {}) }
 }
 
@@ -44,9 +68,9 @@ export function describeEntraProgress(progress: EntraSnapshotProgress): { label:
 }
 
 /** Reads the directory into a new snapshot of the connection, and makes it current. */
-export async function fetchEntraDirectory(options: { connectionId: string; settings: EntraSettings; secret: string; snapshots: SnapshotStore; signal: AbortSignal; onProgress: (progress: EntraSnapshotProgress) => void }): Promise<SnapshotSummary> {
+export async function fetchEntraDirectory(options: { connectionId: string; settings: EntraSettings; access: EntraAccess; snapshots: SnapshotStore; signal: AbortSignal; onProgress: (progress: EntraSnapshotProgress) => void }): Promise<SnapshotSummary> {
   const { connectionId, settings, snapshots } = options
-  const { graph } = entraClients(settings, options.secret, options.signal)
+  const { graph } = entraClients(settings, options.access, options.signal)
   const state = settings.delta ? snapshots.deltaState(connectionId) : null
   const previous = state ? snapshots.load(connectionId) : null
   let note: string | null = null
@@ -72,8 +96,8 @@ export async function fetchEntraDirectory(options: { connectionId: string; setti
 }
 
 /** deltaLinks that start now (`$deltatoken=latest`): the next delta read gives only later changes. */
-export async function latestDeltaLinks(settings: EntraSettings, secret: string): Promise<DeltaLinks> {
-  const { graph } = entraClients(settings, secret)
+export async function latestDeltaLinks(settings: EntraSettings, access: EntraAccess): Promise<DeltaLinks> {
+  const { graph } = entraClients(settings, access)
   const link = async (path: string, what: string): Promise<string> => {
     const pages = graph.deltaPages<unknown>(`${path}&$deltatoken=latest`, what)
     for (let next = await pages.next(); ; next = await pages.next()) if (next.done) return next.value
@@ -85,21 +109,25 @@ const warnDays = 30
 const dayMs = 86_400_000
 
 /** "Test connection" as a checklist, and the secret's expiry when Graph told it. */
-export async function testEntraConnection(settings: EntraSettings, secret: string, features: EntraFeatures, now: () => Date): Promise<{ check: Checklist; secretExpiresAt: string | null }> {
-  const { tokens, graph } = entraClients(settings, secret)
+export async function testEntraConnection(settings: EntraSettings, access: EntraAccess, now: () => Date): Promise<{ check: Checklist; secretExpiresAt: string | null }> {
+  const { tokens, graph } = entraClients(settings, access)
   const checkedAt = now().toISOString()
   const item = (key: string, label: string, ok: boolean, message: string, count: number | null = null): ChecklistItem => ({ key, label, ok, message, count })
   let result: Awaited<ReturnType<typeof checkEntraConnection>>
   try {
-    result = await checkEntraConnection({ tokens, graph, tenantId: settings.tenantId, clientId: settings.clientId, clientSecret: secret, authorityHost: settings.authorityHost, features })
+    result = await checkEntraConnection({ tokens, graph, tenantId: settings.tenantId, clientId: settings.clientId, clientSecret: access.secret, authorityHost: settings.authorityHost, features: access.features })
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     return { check: { checkedAt, ok: false, items: [item('sign-in', 'Sign in to Entra ID', false, message)] }, secretExpiresAt: null }
   }
-  const items: ChecklistItem[] = [item('sign-in', 'Sign in to Entra ID', true, `Signed in to tenant ${settings.tenantId} as ${result.appName ? `"${result.appName}"` : `app ${settings.clientId}`}.`)]
+  const delegated = settings.signIn === 'delegated'
+  const who = delegated ? `${settings.authorizedAs ?? 'the admin who authorized'}, through ${result.appName ? `"${result.appName}"` : `app ${settings.clientId}`}` : result.appName ? `"${result.appName}"` : `app ${settings.clientId}`
+  const items: ChecklistItem[] = [item('sign-in', 'Sign in to Entra ID', true, `Signed in to tenant ${settings.tenantId} as ${who}.`)]
   for (const permission of result.permissions) {
     const optional = permission.permission === 'Application.Read.All'
-    const message = permission.granted ? permission.why : optional ? `Not granted: ${permission.why.replace(/^Optional: /, '')}` : `Missing. ${permission.why} Add it as an Application permission under API permissions, then Grant admin consent: ${result.adminConsentUrl}`
+    // A delegated sign-in does not ask for the optional one: the secret's expiry is entered instead.
+    if (optional && delegated) continue
+    const message = permission.granted ? permission.why : optional ? `Not granted: ${permission.why.replace(/^Optional: /, '')}` : `Missing. ${permission.why} Add it as ${delegated ? 'a Delegated' : 'an Application'} permission under API permissions, then Grant admin consent: ${result.adminConsentUrl}`
     items.push(item(`permission:${permission.permission}`, permission.permission, permission.granted || optional, message))
   }
   try {

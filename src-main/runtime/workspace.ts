@@ -64,6 +64,8 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
   const keychain = options.keychain ?? new KeytarSecretStore(options.keychainService || keychainService)
   const vault = new SecretVault(database.db, keychain, settings.workspaceId())
   const links = new ExternalLinks(options.openUrl)
+  // One browser sign-in at a time, whichever service it is for.
+  const loopback = new LoopbackSignIn()
   const events = new EventBus()
   const lookups = new LookupCache(database.db)
   const connectionRepo = new ConnectionRepo(database.db)
@@ -74,7 +76,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     cache: lookups,
     vault,
     links,
-    loopback: new LoopbackSignIn()
+    loopback
   })
   const planStore = new PlanStore(database.db, database.sqlite)
   const syncLinks = new SyncLinks(database.db)
@@ -104,7 +106,15 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
       events,
       oktaTimeScale: options.oktaTimeScale,
       assignmentApps: (id) => mapping.assignmentApps(id),
-      entraFeatures: (id) => ({ licences: mapping.get(id).config.advanced.licences.enabled, licenceManagement: false, devices: false })
+      // Entra licence import and devices are not mapped yet, so their permissions are not asked for.
+      entraFeatures: () => ({ licences: false, licenceManagement: false, devices: false }),
+      browserSignIn: {
+        loopback,
+        open: async (url) => {
+          links.approve(url)
+          await links.open(url)
+        }
+      }
     }),
     mapping,
     plans,

@@ -72,6 +72,14 @@ function looksLikePrivateKey(input: string): boolean {
 
 export const entraTenantTypeSchema = z.enum(['single', 'multi'])
 
+/**
+ * How an Entra connection reads Graph: `application` with its own permissions (client credentials;
+ * runs unattended), or `delegated` as the admin who pressed "Authorize" (their refresh token kept in
+ * the keychain). Both are a confidential app with a client secret.
+ */
+export const entraSignInSchema = z.enum(['application', 'delegated'])
+export type EntraSignIn = z.infer<typeof entraSignInSchema>
+
 export const entraDefaultHosts = { authority: 'https://login.microsoftonline.com', graph: 'https://graph.microsoft.com' } as const
 
 export const entraConnectionFormSchema = z
@@ -80,6 +88,7 @@ export const entraConnectionFormSchema = z
     name: trimmed(80).min(1, 'Give the connection a name, for example "Northwind Entra ID".'),
     haloInstanceId: z.string().min(1, 'Choose the Halo instance this directory imports into.'),
     tenantType: entraTenantTypeSchema,
+    signIn: entraSignInSchema,
     tenantId: trimmed(256),
     clientId: trimmed(64),
     /** Write-only: a new client secret, or null to keep the stored one. */
@@ -135,6 +144,8 @@ export function entraConnectionFormIssues(form: EntraConnectionForm, secretStore
 /** What an Entra connection keeps (no secret): its tenant, app, hosts, delta switch and the secret's expiry. */
 export const entraConnectionSettingsSchema = z.object({
   tenantType: entraTenantTypeSchema,
+  /** Connections saved before there was a choice read with application permissions. */
+  signIn: entraSignInSchema.default('application'),
   tenantId: z.string(),
   clientId: z.string(),
   authorityHost: z.string(),
@@ -142,7 +153,10 @@ export const entraConnectionSettingsSchema = z.object({
   delta: z.boolean(),
   /** The client secret's expiry (ISO), and whether Graph told it or the admin entered it; null when unknown. */
   secretExpiresAt: z.string().nullable(),
-  secretExpirySource: z.enum(['graph', 'entered']).nullable()
+  secretExpirySource: z.enum(['graph', 'entered']).nullable(),
+  /** Delegated sign-in: who authorized (their user name) and when; null until someone has. */
+  authorizedAs: z.string().nullable().default(null),
+  authorizedAt: z.string().nullable().default(null)
 })
 
 export const connectionSchema = z.object({

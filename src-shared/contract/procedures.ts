@@ -107,6 +107,16 @@ export const procedures = {
     input: z.object({ connectionId: z.string().min(1), to: z.enum(['clear', 'latest']) }).strict(),
     output: connectionSchema
   },
+  'connections:authorizeEntra': {
+    summary: 'Entra, delegated sign-in: "Authorize" in the system browser (authorization code + PKCE through a loopback redirect); the refresh token goes to the keychain.',
+    input: byId,
+    output: connectionSchema
+  },
+  'connections:cancelAuthorize': {
+    summary: 'Stop an "Authorize" that is waiting in the browser.',
+    input: noInput,
+    output: z.object({ cancelled: z.boolean() })
+  },
   'connections:delete': {
     summary: 'Remove a connection, its keychain entry and its snapshot.',
     input: byId,

@@ -37,7 +37,7 @@ export function requiredPermissions(features: EntraFeatures): RequiredPermission
 export interface EntraCheck {
   /** Each required permission, and whether the token carries it (or a broader one). */
   permissions: Array<RequiredPermission & { granted: boolean }>
-  /** The application permissions the token carries. */
+  /** The permissions the token carries (application roles, or a signed-in admin's delegated scopes). */
   roles: string[]
   appName: string | null
   /** The client secret's expiry as Graph tells it; null when the app may not read its registration. */
@@ -46,10 +46,11 @@ export interface EntraCheck {
   adminConsentUrl: string
 }
 
-/** The application roles in an access token (its `roles` claim; the token is Entra's, read, not verified). */
-export function tokenRoles(accessToken: string): string[] {
+/** The permissions an access token carries: an app's `roles`, or a signed-in admin's `scp` (the token is Entra's, read, not verified). */
+export function tokenPermissions(accessToken: string): string[] {
   try {
-    const payload = JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { roles?: unknown }
+    const payload = JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { roles?: unknown; scp?: unknown }
+    if (typeof payload.scp === 'string') return payload.scp.split(' ').filter(Boolean)
     return Array.isArray(payload.roles) ? payload.roles.filter((role): role is string => typeof role === 'string') : []
   } catch {
     return []
@@ -57,7 +58,7 @@ export function tokenRoles(accessToken: string): string[] {
 }
 
 export async function checkEntraConnection(options: { tokens: EntraTokenSource; graph: GraphClient; tenantId: string; clientId: string; clientSecret: string; authorityHost: string; features: EntraFeatures }): Promise<EntraCheck> {
-  const roles = tokenRoles(await options.tokens.graphToken())
+  const roles = tokenPermissions(await options.tokens.graphToken())
   const permissions = requiredPermissions(options.features).map((required) => ({ ...required, granted: [required.permission, ...required.alsoAccepted].some((role) => roles.includes(role)) }))
   let appName: string | null = null
   let secretExpiresAt: string | null = null

@@ -58,12 +58,18 @@ export function authorityConfig(authorityHost: string, tenantId: string): Pick<C
   }
 }
 
+/** The resource Graph tokens are for: the Graph host's origin (a loopback sandbox stands in for graph.microsoft.com). */
+export function graphResource(graphHost: string | undefined): string {
+  const url = new URL(graphHost ?? 'https://graph.microsoft.com')
+  return isLoopbackUrl(url) ? 'https://graph.microsoft.com' : url.origin
+}
+
 export function clientCredentialTokens(credentials: EntraClientCredentials): EntraTokenSource {
   const context: EntraErrorContext = { tenantId: credentials.tenantId, clientId: credentials.clientId, secretExpiresAt: credentials.secretExpiresAt ?? null, authorityHost: credentials.authorityHost }
   const app = new ConfidentialClientApplication({
     auth: { clientId: credentials.clientId, clientSecret: credentials.clientSecret, ...authorityConfig(credentials.authorityHost, credentials.tenantId) }
   })
-  const scope = `${new URL(credentials.graphHost ?? 'https://graph.microsoft.com').origin.replace(/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/, 'https://graph.microsoft.com')}/.default`
+  const scope = `${graphResource(credentials.graphHost)}/.default`
   return {
     async graphToken(fresh = false) {
       try {

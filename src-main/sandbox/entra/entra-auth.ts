@@ -86,6 +86,12 @@ export class EntraAuth {
     this.issued.clear()
   }
 
+  /** "Revoke sessions" (or 90 days without use): every refresh token is refused from now on, and access tokens too. */
+  revokeSessions(): void {
+    this.refreshTokens.clear()
+    this.revokeTokens()
+  }
+
   jwks(): { keys: Array<Record<string, unknown>> } {
     const jwk = this.key.publicKey.export({ format: 'jwk' })
     return { keys: [{ kty: 'RSA', use: 'sig', kid: this.key.kid, x5t: this.key.kid, n: jwk.n, e: jwk.e, issuer: this.idIssuer() }] }

@@ -85,6 +85,8 @@ export interface EntraSandbox {
   expireDeltaTokens(): void
   /** Access tokens issued until now are refused as expired (a token that ran out mid-read). */
   revokeTokens(): void
+  /** Signed-in users' refresh tokens are refused from now on (an admin's "Revoke sessions"); access tokens too. */
+  revokeSessions(): void
   /** Moves the sandbox's clock on (token lifetimes, secret expiry, the 7-day delta limit). */
   advanceClock(ms: number): void
   close(): Promise<void>
@@ -272,6 +274,7 @@ export async function startEntraSandbox(options: EntraSandboxOptions = {}): Prom
     mutate: (share, mutationSeed = tenant.version + seed) => mutateTenant(tenant, share, mutationSeed),
     expireDeltaTokens: () => void (deltaExpiredBefore = tenant.version + 1),
     revokeTokens: () => auth.revokeTokens(),
+    revokeSessions: () => auth.revokeSessions(),
     advanceClock: (ms) => void (offsetMs += ms),
     close: () => new Promise<void>((resolve) => server.close(() => resolve()))
   }
