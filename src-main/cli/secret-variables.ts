@@ -29,7 +29,7 @@ async function listed(services: Services): Promise<Listed[]> {
       variable: `${connectionSecretPrefix}${variableSuffix(connection.name) || connection.id.toUpperCase()}`,
       owner: `connection "${connection.name}"`,
       what: connection.kind === 'entra' ? 'Entra ID client secret (its Value)' : connection.okta?.authMode === 'service_app' ? 'Okta private key (PEM or JWK)' : 'Okta API token',
-      inKeychain: connection.okta?.credentialSet ?? false
+      inKeychain: connection.okta?.credentialSet ?? connection.entra?.secretSet ?? false
     }))
   ]
 }
