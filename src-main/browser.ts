@@ -1,16 +1,15 @@
 /**
  * Browser-mode entry: runs the whole app under plain Node and serves the UI on loopback HTTP, for
  * machines where Electron cannot start and for the e2e tests. Prints the address (with its per-launch
- * token) and opens the system browser unless STUDIO_NO_OPEN=1. The demo Halo sandbox starts with it
- * (see runtime/demo-halo.ts).
+ * token) and opens the system browser unless STUDIO_NO_OPEN=1. The demo workspace's sandboxes start
+ * with it (see runtime/demo.ts).
  */
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import { version } from '../package.json'
 import { startHttpBridge } from './bridge/http-bridge'
 import { resolveDataDir } from './runtime/data-dir'
-import { demoEnabled, startDemoHalo } from './runtime/demo-halo'
-import { startDemoOkta } from './runtime/demo-okta'
+import { startDemo } from './runtime/demo'
 import { createLogger } from './runtime/logger'
 import { appPathsFrom } from './runtime/paths'
 import { openInSystemBrowser } from './runtime/system-browser'
@@ -31,8 +30,7 @@ async function main(): Promise<void> {
     openUrl: openInSystemBrowser,
     log
   })
-  const demo = demoEnabled(process.env) ? await startDemoHalo(workspace.services, { dataDir }) : null
-  const demoOkta = demo ? await startDemoOkta(workspace.services, { dataDir, haloInstanceId: demo.instanceId }) : null
+  const demo = await startDemo(workspace.services, { dataDir, env: process.env })
   const bridge = await startHttpBridge({
     dispatch: workspace.dispatch,
     events: workspace.services.events,
@@ -49,7 +47,7 @@ async function main(): Promise<void> {
     )
   }
   const stop = (): void => {
-    void Promise.allSettled([bridge.close(), demo?.close(), demoOkta?.close()]).finally(() => {
+    void Promise.allSettled([bridge.close(), demo.close()]).finally(() => {
       workspace.close()
       process.exit(0)
     })

@@ -15,8 +15,7 @@ import { resolveDataDir } from './runtime/data-dir'
 import { createLogger } from './runtime/logger'
 import { appPathsFrom } from './runtime/paths'
 import { openWorkspace } from './runtime/workspace'
-import { demoEnabled, startDemoHalo } from './runtime/demo-halo'
-import { startDemoOkta } from './runtime/demo-okta'
+import { startDemo } from './runtime/demo'
 
 const log = createLogger()
 const appPaths = appPathsFrom(import.meta.url)
@@ -49,8 +48,7 @@ if (!app.requestSingleInstanceLock()) {
       nativeBinding,
       log
     })
-    const demo = demoEnabled(process.env) ? await startDemoHalo(workspace.services, { dataDir, nativeBinding }) : null
-    const demoOkta = demo ? await startDemoOkta(workspace.services, { dataDir, nativeBinding, haloInstanceId: demo.instanceId }) : null
+    const demo = await startDemo(workspace.services, { dataDir, nativeBinding, env: process.env })
     applySecurityPolicy(isAppUrl, workspace.services.links)
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({
@@ -71,8 +69,7 @@ if (!app.requestSingleInstanceLock()) {
     })
     window.on('closed', () => senders.remove(contents.id))
     app.on('will-quit', () => {
-      void demo?.close()
-      void demoOkta?.close()
+      void demo.close()
       workspace.close()
     })
     process.stdout.write('STUDIO_READY\n')

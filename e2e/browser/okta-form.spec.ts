@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test'
 import { expect, haloInstanceName, test } from '../fixtures/okta-test'
 import { expectNoSidewaysScroll } from '../fixtures/layout'
 import { saveScreenshot as shoot } from '../fixtures/screenshots'
+import { openAddConnection } from '../fixtures/add-connection'
 
 /** 80 characters, the most a name may have, and no space to break at. */
 const longName = 'Northwind-Traders-Okta-Production-Workforce-Identity-EMEA-APAC-Americas-Tenant-1'.slice(0, 80)
@@ -27,7 +28,7 @@ test('the form shows each error under its field and saves nothing', async ({ ope
   await openStudio()
   await okta.addHaloInstance()
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connections' }).click()
-  await expect(page.getByRole('button', { name: 'Add Entra connection' })).toHaveAttribute('aria-disabled', 'true')
+  await expect(page.getByRole('button', { name: 'Add Entra ID connection' })).toBeEnabled()
   await page.setViewportSize({ width: 1280, height: 1100 })
   await page.getByRole('button', { name: 'Add Okta connection' }).click()
   const dialog = page.getByRole('dialog', { name: 'Add Okta connection' })
@@ -70,7 +71,7 @@ test('a custom domain is saved with its warning; a very long name wraps; deletin
   await shoot(page, 'okta-long-name-details')
 
   await page.getByRole('link', { name: 'Connections', exact: true }).first().click()
-  await page.getByRole('button', { name: 'Add Okta connection' }).click()
+  await openAddConnection(page, 'Okta')
   await okta.fill(okta.sandboxInput('Northwind Okta'))
   await page.getByRole('dialog').getByRole('button', { name: 'Add connection' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Okta' })).toBeVisible()

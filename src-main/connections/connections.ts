@@ -131,8 +131,8 @@ export class Connections {
         throw error
       }
     }
-    // Turning delta off forgets where the last read stopped; the next fetch reads everything.
-    if (!settings.delta) this.deps.snapshots.setDeltaLinks(row.id, null)
+    // Turning delta off, or reading another tenant or Graph host, forgets where the last read stopped; the next fetch reads everything.
+    if (!settings.delta || (existing && (existing.tenantId !== settings.tenantId || existing.graphHost !== settings.graphHost))) this.deps.snapshots.setDeltaLinks(row.id, null)
     return this.describe(row, stored || form.clientSecret !== null)
   }
 
@@ -165,6 +165,8 @@ export class Connections {
       openBrowser: signIn.open,
       service: `Entra ID (${row.name})`
     })
+    // What MSAL wrote must be there to read from: an authorization that cannot be kept is said now, not at the next fetch.
+    if ((await cache.load()) === null) throw new StudioError('KEYCHAIN_UNAVAILABLE', `${row.name} was authorized, but the keychain did not keep the authorization. Check that your keychain is unlocked, then Authorize again.`)
     const saved = this.deps.repo.save({ id, kind: 'entra', name: row.name, haloInstanceId: row.haloInstanceId, settings: { ...settings, authorizedAs: username, authorizedAt: this.now().toISOString() } })
     return this.describe(saved, true)
   }

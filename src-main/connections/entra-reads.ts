@@ -9,6 +9,7 @@
  * admin's, refreshed from the token cache the keychain keeps.
  */
 import { entraConnectionFormIssues, StudioError, type Checklist, type ChecklistItem, type EntraConnectionForm, type SnapshotSummary } from '../../src-shared/contract'
+import { expiryDay, secretExpiryState } from '../../src-shared/entra-setup'
 import { checkEntraConnection, type EntraFeatures } from '../connectors/entra/entra-check'
 import { fetchEntraChanges, fetchEntraSnapshot, groupsDeltaPath, isDeltaExpired, usersDeltaPath, type EntraSnapshotProgress } from '../connectors/entra/entra-snapshot'
 import { delegatedScopes, delegatedTokens, type TokenCacheStore } from '../connectors/entra/entra-delegated'
@@ -105,9 +106,6 @@ export async function latestDeltaLinks(settings: EntraSettings, access: EntraAcc
   return { users: await link(usersDeltaPath, 'users'), groups: await link(groupsDeltaPath, 'groups') }
 }
 
-const warnDays = 30
-const dayMs = 86_400_000
-
 /** "Test connection" as a checklist, and the secret's expiry when Graph told it. */
 export async function testEntraConnection(settings: EntraSettings, access: EntraAccess, now: () => Date): Promise<{ check: Checklist; secretExpiresAt: string | null }> {
   const { tokens, graph } = entraClients(settings, access)
@@ -138,10 +136,10 @@ export async function testEntraConnection(settings: EntraSettings, access: Entra
   }
   const expiresAt = result.secretExpiresAt ?? settings.secretExpiresAt
   if (expiresAt) {
-    const days = Math.floor((Date.parse(expiresAt) - now().getTime()) / dayMs)
-    const on = new Date(expiresAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-    const message = days < 0 ? `Expired on ${on}: create a new secret under Certificates & secrets and paste it here.` : days <= warnDays ? `Expires on ${on}, in ${days} day${days === 1 ? '' : 's'}: create a new secret under Certificates & secrets before then, and paste it here.` : `Expires on ${on}.`
-    items.push(item('secret-expiry', 'Client secret', days >= 0, message))
+    const { days, level } = secretExpiryState(expiresAt, now())
+    const on = expiryDay(expiresAt)
+    const message = level === 'expired' ? `Expired on ${on}: create a new secret under Certificates & secrets and paste it here.` : level === 'ok' ? `Expires on ${on}.` : `Expires on ${on}, in ${days} day${days === 1 ? '' : 's'}: create a new secret under Certificates & secrets before then, and paste it here.`
+    items.push(item('secret-expiry', 'Client secret', level !== 'expired', message))
   }
   return { check: { checkedAt, ok: items.every((each) => each.ok), items }, secretExpiresAt: result.secretExpiresAt }
 }

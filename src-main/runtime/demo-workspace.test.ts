@@ -1,11 +1,12 @@
 /**
- * The demo workspace's Halo and Okta on a real workspace: added once on first launch and working,
+ * The demo workspace's Halo, Okta and Entra ID on a real workspace: added once on first launch and working,
  * found again (same address) on the next launch, never re-added after the admin deletes them, and
  * no demo Halo in a workspace that already has a real Halo instance.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { openTempWorkspace, type TempWorkspace } from '../../test/helpers/temp-workspace'
 import { demoEnabled, demoInstanceName, startDemoHalo, type DemoHalo } from './demo-halo'
+import { demoEntraConnectionName, startDemoEntra } from './demo-entra'
 import { demoConnectionName, startDemoOkta } from './demo-okta'
 
 const cleanups: Array<() => Promise<void>> = []
@@ -94,5 +95,41 @@ describe('demo Okta', () => {
     await again?.close()
     expect(await startDemoOkta(target.services, { dataDir: target.dataDir, haloInstanceId: halo?.instanceId ?? '' })).toBeNull()
     expect(await target.services.connections.list()).toEqual([])
+  })
+})
+
+describe('demo Entra ID', () => {
+  it('adds a working Entra connection with delta to the demo Halo, finds it again on the next launch (reading only changes), follows it to a new port, and respects its deletion', async () => {
+    const target = workspace()
+    const halo = await start(target)
+    const haloInstanceId = halo?.instanceId ?? ''
+    const entra = await startDemoEntra(target.services, { haloInstanceId })
+    if (entra) cleanups.push(() => entra.close())
+    const [connection] = await target.services.connections.list()
+    const id = connection?.id ?? ''
+    expect(connection).toMatchObject({ name: demoEntraConnectionName, kind: 'entra', haloInstanceId, entra: { tenantId: entra?.tenantId, authorityHost: entra?.baseUrl, secretSet: true, delta: true } })
+    const check = await target.services.connections.testEntra(id)
+    expect(check.ok).toBe(true)
+    expect(check.items.find((item) => item.key === 'secret-expiry')?.message).toMatch(/in 2[45] days/)
+    expect(await target.services.connections.fetch(id)).toMatchObject({ mode: 'full', people: entra?.tenant.users.size })
+
+    // Next launch: the same tenant on the same address, so only the changes are read.
+    await entra?.close()
+    const again = await startDemoEntra(target.services, { haloInstanceId })
+    if (again) cleanups.push(() => again.close())
+    expect(again?.baseUrl).toBe(entra?.baseUrl)
+    expect(await target.services.connections.list()).toHaveLength(1)
+    expect(await target.services.connections.fetch(id)).toMatchObject({ mode: 'delta', people: entra?.tenant.users.size })
+
+    // The remembered port taken: the sandbox moves and the connection with it; the old deltaLinks are forgotten and everything is read.
+    const moved = await startDemoEntra(target.services, { haloInstanceId })
+    if (moved) cleanups.push(() => moved.close())
+    expect(moved?.baseUrl).not.toBe(again?.baseUrl)
+    expect((await target.services.connections.list())[0]?.entra).toMatchObject({ graphHost: moved?.baseUrl, deltaReady: false })
+    expect(await target.services.connections.fetch(id)).toMatchObject({ mode: 'full', note: null })
+
+    await target.services.connections.delete(id)
+    await moved?.close()
+    expect(await startDemoEntra(target.services, { haloInstanceId })).toBeNull()
   })
 })

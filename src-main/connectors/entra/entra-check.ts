@@ -7,6 +7,7 @@
  */
 import type { Application, PasswordCredential } from '@microsoft/microsoft-graph-types'
 import { StudioError } from '../../../src-shared/contract'
+import { adminConsentUrl } from '../../../src-shared/entra-setup'
 import type { EntraTokenSource } from './entra-tokens'
 import type { GraphClient, GraphPage } from './graph-client'
 
@@ -70,9 +71,7 @@ export async function checkEntraConnection(options: { tokens: EntraTokenSource; 
   } catch (error) {
     if (!(error instanceof StudioError) || error.code !== 'FORBIDDEN') throw error
   }
-  const consent = new URL(`${new URL(options.authorityHost).origin}/${options.tenantId}/adminconsent`)
-  consent.searchParams.set('client_id', options.clientId)
-  return { permissions, roles, appName, secretExpiresAt, adminConsentUrl: consent.href }
+  return { permissions, roles, appName, secretExpiresAt, adminConsentUrl: adminConsentUrl(options.authorityHost, options.tenantId, options.clientId) }
 }
 
 /** The expiry of the secret in use: the credential whose hint starts the secret (the latest if several do). */

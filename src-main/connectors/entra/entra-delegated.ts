@@ -8,6 +8,7 @@
  */
 import { ConfidentialClientApplication, type ICachePlugin } from '@azure/msal-node'
 import { StudioError } from '../../../src-shared/contract'
+import { authorizeRedirectPath } from '../../../src-shared/entra-setup'
 import type { LoopbackSignIn } from '../../auth/loopback-flow'
 import { createPkcePair, randomUrlSafe } from '../../auth/pkce'
 import { requiredPermissions, type EntraFeatures } from './entra-check'
@@ -20,8 +21,6 @@ export interface TokenCacheStore {
   save(serialized: string): Promise<void>
 }
 
-/** The path of the loopback redirect; registered in Azure as http://localhost/identity-studio (Entra ignores a localhost port). */
-export const authorizeCallbackPath = '/identity-studio'
 
 /** The delegated Graph permissions a connection asks for: those its features need (the secret's expiry is entered instead). */
 export function delegatedScopes(features: EntraFeatures, graphHost: string | undefined): string[] {
@@ -75,7 +74,7 @@ export async function authorizeEntra(options: AuthorizeOptions): Promise<{ usern
   const signedIn = await options.loopback.run({
     service: options.service,
     state,
-    callbackPath: authorizeCallbackPath,
+    callbackPath: authorizeRedirectPath,
     redirectHost: 'localhost',
     openBrowser: options.openBrowser,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),

@@ -4,6 +4,7 @@
  * the AADSTS number in the description), never on the text, which Microsoft changes.
  */
 import { StudioError } from '../../../src-shared/contract'
+import { expiryDay } from '../../../src-shared/entra-setup'
 import { networkError } from '../../halo/halo-errors'
 
 export interface EntraErrorContext {
@@ -13,10 +14,6 @@ export interface EntraErrorContext {
   secretExpiresAt?: string | null
   /** The login host, for network failures. */
   authorityHost: string
-}
-
-function day(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
 }
 
 /** An AADSTS number from MSAL's error (errorNo, or "AADSTSnnnn:" in its message). */
@@ -41,7 +38,7 @@ export function entraTokenError(error: unknown, context: EntraErrorContext): Stu
     case 7000222:
       return new StudioError(
         'SIGN_IN_FAILED',
-        `The client secret ${context.secretExpiresAt ? `expired on ${day(context.secretExpiresAt)}` : 'has expired'} (AADSTS7000222): create a new secret ${where} › Certificates & secrets › New client secret, and paste its value here.`,
+        `The client secret ${context.secretExpiresAt ? `expired on ${expiryDay(context.secretExpiresAt)}` : 'has expired'} (AADSTS7000222): create a new secret ${where} › Certificates & secrets › New client secret, and paste its value here.`,
         details('expired_secret')
       )
     case 700016:

@@ -69,6 +69,7 @@ export interface EntraSandboxCredentials {
 export interface EntraSandbox {
   /** http://127.0.0.1:<port>: the login host and the Graph host both. */
   baseUrl: string
+  port: number
   tenantId: string
   tenantDomain: string
   credentials: EntraSandboxCredentials
@@ -252,11 +253,19 @@ export async function startEntraSandbox(options: EntraSandboxOptions = {}): Prom
     const answer = route(request).catch((error: unknown): Answer => graphError(500, 'generalException', error instanceof Error ? error.message : String(error), now()))
     void answer.then((done) => (settings.latencyMs > 0 ? new Promise<Answer>((resolve) => setTimeout(() => resolve(done), settings.latencyMs)) : done)).then((done) => send(response, done))
   })
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
+  // A taken port rejects (EADDRINUSE), so a caller can try another.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
   return {
     baseUrl,
+    port: (server.address() as AddressInfo).port,
     tenantId: tenant.tenantId,
     tenantDomain,
     credentials: {

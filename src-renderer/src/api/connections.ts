@@ -10,7 +10,16 @@ import type { EventPayload, ProcedureInput, ProcedureOutput, SnapshotSummary, St
 import { usePagedRows, type PagedRows } from './paged-rows'
 import { useEvent, useProcedureMutation, useProcedureQuery } from './procedure-hooks'
 
-export type ConnectionAction = 'connections:saveOkta' | 'connections:delete' | 'connections:testOkta' | 'connections:cancelFetch'
+export type ConnectionAction =
+  | 'connections:saveOkta'
+  | 'connections:saveEntra'
+  | 'connections:delete'
+  | 'connections:testOkta'
+  | 'connections:testEntra'
+  | 'connections:authorizeEntra'
+  | 'connections:cancelAuthorize'
+  | 'connections:resetDelta'
+  | 'connections:cancelFetch'
 
 export function useConnections(): UseQueryResult<ProcedureOutput<'connections:list'>> {
   return useProcedureQuery('connections:list', {})

@@ -25,6 +25,8 @@ export interface ChecklistCardProps {
   testing: boolean
   error: StudioError | null
   onTest: () => void
+  /** Shown under the checklist, e.g. where to grant what failed. */
+  footer?: React.ReactNode
 }
 
 export function ChecklistCard(props: ChecklistCardProps): React.JSX.Element {
@@ -54,6 +56,7 @@ export function ChecklistCard(props: ChecklistCardProps): React.JSX.Element {
           </Text>
         )
       )}
+      {props.footer}
     </SectionCard>
   )
 }

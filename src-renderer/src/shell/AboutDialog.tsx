@@ -5,7 +5,7 @@
 import { DataList, Divider, Group, Kbd, Modal, Stack, Table, Text, Title } from '@mantine/core'
 import type { AppInfo } from '../../../src-shared/contract'
 import { KeychainBadge } from '../components/KeychainBadge'
-import { PathValue } from '../components/PathValue'
+import { CopyableValue } from '../components/CopyableValue'
 import { areas } from './areas'
 import { altKeyName } from './shortcuts'
 
@@ -29,10 +29,10 @@ export function AboutDialog({ opened, onClose, info }: AboutDialogProps): React.
           <Item label="Mode">{modeLabels[info.mode]}</Item>
           <Item label="Platform">{info.platform}</Item>
           <Item label="Data folder">
-            <PathValue path={info.dataDir} label="data folder" />
+            <CopyableValue value={info.dataDir} label="data folder" />
           </Item>
           <Item label="Database file">
-            <PathValue path={info.databaseFile} label="database file" />
+            <CopyableValue value={info.databaseFile} label="database file" />
           </Item>
           <Item label="Keychain">
             <Stack gap={4}>

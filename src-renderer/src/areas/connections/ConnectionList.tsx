@@ -1,7 +1,8 @@
 /**
  * The saved connections, one card each: the name (a link to the connection), its directory and
- * address, the Halo instance it imports into, how it signs in and whether the credential is stored,
- * its last credentials test and snapshot, its address warnings, and Edit / Delete.
+ * address (Okta org or Entra tenant), the Halo instance it imports into, how it signs in and whether
+ * the credential is stored, its last test and snapshot, its address warnings, an Entra client secret
+ * close to expiring, and Edit / Delete.
  */
 import { Anchor, Group, Stack, Text } from '@mantine/core'
 import { Link } from 'react-router'
@@ -9,7 +10,8 @@ import type { Connection } from '../../../../src-shared/contract'
 import { ItemCard } from '../../components/ItemCard'
 import { LastCheckSummary } from '../../components/LastCheckSummary'
 import { connectionPath, instancePath } from '../../shell/areas'
-import { ConnectionBadges, ConnectionWarnings, KindBadge, SnapshotLine } from './ConnectionBadges'
+import { ConnectionBadges, ConnectionWarnings, KindBadge, SecretExpiryNotice, SnapshotLine } from './ConnectionBadges'
+import { directoryAddress } from './connection-labels'
 
 export interface ConnectionListProps {
   connections: readonly Connection[]
@@ -29,9 +31,9 @@ export function ConnectionList({ connections, onEdit, onDelete }: ConnectionList
             onEdit={() => onEdit(connection)}
             onDelete={() => onDelete(connection)}
           >
-            {connection.okta && (
+            {directoryAddress(connection) && (
               <Text size="sm" ff="monospace" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                {connection.okta.orgUrl}
+                {directoryAddress(connection)}
               </Text>
             )}
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
@@ -42,10 +44,11 @@ export function ConnectionList({ connections, onEdit, onDelete }: ConnectionList
             </Text>
             <ConnectionBadges connection={connection} />
             <Group gap="md" style={{ rowGap: 4 }}>
-              <LastCheckSummary check={connection.lastTest} passedText="Credentials OK" />
+              <LastCheckSummary check={connection.lastTest} passedText={connection.kind === 'entra' ? 'Connection OK' : 'Credentials OK'} />
               <SnapshotLine snapshot={connection.snapshot} />
             </Group>
             <ConnectionWarnings warnings={connection.okta?.warnings ?? []} />
+            <SecretExpiryNotice connection={connection} compact />
           </ItemCard>
         </li>
       ))}

@@ -18,6 +18,7 @@ import { useConnectionDialogs } from './connection-dialogs'
 import { connectionTabs, openableTab } from './connection-tabs'
 import { ConnectionDetailsTab } from './ConnectionDetailsTab'
 import { KindBadge } from './ConnectionBadges'
+import { directoryAddress } from './connection-labels'
 import { DirectoryTab } from './DirectoryTab'
 import { designTabPanels } from './mapping/design-tab-panels'
 import { useStoredDraft } from './mapping/draft-store'
@@ -58,9 +59,9 @@ function ConnectionView({ connection }: { connection: Connection }): React.JSX.E
         description={
           <Group gap="xs" component="span">
             <KindBadge kind={connection.kind} />
-            {connection.okta && (
+            {directoryAddress(connection) && (
               <Text span ff="monospace" size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {connection.okta.orgUrl}
+                {directoryAddress(connection)}
               </Text>
             )}
           </Group>

@@ -1,6 +1,6 @@
 /**
- * What the Connections area shows before there is any connection: the empty state (add an Okta
- * connection, or first a Halo instance when the workspace has none), what each directory needs, and
+ * What the Connections area shows before there is any connection: the empty state (add an Okta or
+ * Entra ID connection, or first a Halo instance when the workspace has none), what each directory needs, and
  * the tabs a connection is set up in.
  */
 import { Button, Card, Code, Group, List, SimpleGrid, Stack, Text } from '@mantine/core'
@@ -8,25 +8,26 @@ import { IconArrowsExchange, IconBrandAzure, IconIdBadge2, IconPlus } from '@tab
 import { Link } from 'react-router'
 import { AreaEmptyState } from '../../components/AreaEmptyState'
 import { FeatureCard } from '../../components/FeatureCard'
-import { NotYetAvailableButton } from '../../components/NotYetAvailableButton'
 import { SectionHeading } from '../../components/SectionHeading'
 import { paths } from '../../shell/areas'
 import { connectionTabs } from './connection-tabs'
 
-export function ConnectionsIntro({ hasHaloInstance, onAdd }: { hasHaloInstance: boolean; onAdd: () => void }): React.JSX.Element {
+export function ConnectionsIntro({ hasHaloInstance, onAdd }: { hasHaloInstance: boolean; onAdd: (kind: 'okta' | 'entra') => void }): React.JSX.Element {
   return (
     <>
       {hasHaloInstance ? (
         <AreaEmptyState
           icon={<IconArrowsExchange size={30} aria-hidden />}
           title="No connections yet"
-          description="Connect your Okta org to a Halo instance: Identity Studio reads its people and groups, and you decide how they become Halo users and agents."
+          description="Connect your Okta org or Entra ID tenant to a Halo instance: Identity Studio reads its people and groups, and you decide how they become Halo users and agents."
           actions={
             <Group gap="sm" justify="center">
-              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onAdd}>
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => onAdd('okta')}>
                 Add Okta connection
               </Button>
-              <NotYetAvailableButton label="Add Entra connection" icon={<IconPlus size={16} aria-hidden />} reason="Arrives with Microsoft Entra ID support" />
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => onAdd('entra')}>
+                Add Entra ID connection
+              </Button>
             </Group>
           }
         />
@@ -54,7 +55,7 @@ export function ConnectionsIntro({ hasHaloInstance, onAdd }: { hasHaloInstance: 
             <List.Item>The tenant ID and the application (client) ID of an app registration.</List.Item>
             <List.Item>A client secret and its expiry date. Azure shows the secret only once, so copy it then.</List.Item>
             <List.Item>
-              Microsoft Graph permissions <Code>User.Read.All</Code> and <Code>Group.Read.All</Code>, with admin
+              Microsoft Graph permissions <Code>User.Read.All</Code> and <Code>GroupMember.Read.All</Code>, with admin
               consent. Several tenants? Each one is its own connection.
             </List.Item>
           </List>
@@ -88,7 +89,7 @@ function NeedsHaloInstance(): React.JSX.Element {
     <AreaEmptyState
       icon={<IconArrowsExchange size={30} aria-hidden />}
       title="No connections yet"
-      description="A connection always imports into a Halo instance, and this workspace has none yet: add the Halo instance first, then connect your Okta org to it."
+      description="A connection always imports into a Halo instance, and this workspace has none yet: add the Halo instance first, then connect your Okta org or Entra ID tenant to it."
       actions={
         <Button component={Link} to={paths.haloInstances}>
           Go to Halo instances

@@ -1,12 +1,12 @@
 /**
- * Connections: each binds one directory (an Okta org; later an Entra ID tenant) to one Halo instance.
- * Lists the saved connections with Add, Edit and Delete; with none yet, says what each directory
+ * Connections: each binds one directory (an Okta org, or an Entra ID tenant) to one Halo instance.
+ * Lists the saved connections with Add (Okta or Entra ID), Edit and Delete; with none yet, says what each directory
  * needs and how a connection is set up; adding one needs a Halo instance first (and a Halo instance
  * cannot be deleted while connections import into it). A new connection opens on its own page,
  * where its credentials can be tested and its directory fetched.
  */
-import { Button, Skeleton, Stack } from '@mantine/core'
-import { IconPlus } from '@tabler/icons-react'
+import { Button, Menu, Skeleton, Stack } from '@mantine/core'
+import { IconBrandAzure, IconChevronDown, IconIdBadge2, IconPlus } from '@tabler/icons-react'
 import { useNavigate } from 'react-router'
 import { useConnections } from '../../api/connections'
 import { useHaloInstances } from '../../api/halo'
@@ -32,9 +32,21 @@ export function ConnectionsPage(): React.JSX.Element {
         description="Each connection reads people and groups from one directory and imports them into one Halo instance."
         actions={
           hasConnections && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={dialogs.add}>
-              Add Okta connection
-            </Button>
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button leftSection={<IconPlus size={16} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />}>
+                  Add connection
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item leftSection={<IconIdBadge2 size={16} aria-hidden />} onClick={() => dialogs.add('okta')}>
+                  Okta
+                </Menu.Item>
+                <Menu.Item leftSection={<IconBrandAzure size={16} aria-hidden />} onClick={() => dialogs.add('entra')}>
+                  Microsoft Entra ID
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
           )
         }
       />

@@ -19,14 +19,15 @@ export function DeleteConnectionDialog({ opened, connection, onClose, onDeleted 
     remove.reset()
     onClose()
   }
-  const credential = connection?.okta?.authMode === 'service_app' ? 'its private key' : 'its API token'
+  const credential = connection?.entra ? `its client secret${connection.entra.signIn === 'delegated' ? ' and the admin’s authorization' : ''}` : connection?.okta?.authMode === 'service_app' ? 'its private key' : 'its API token'
+  const directory = connection?.kind === 'entra' ? 'Entra ID' : 'Okta'
   return (
     <DeleteDialog
       opened={opened}
       title="Delete connection?"
       name={connection?.name ?? null}
       removes={[`${credential}, deleted from your keychain;`, 'its directory snapshot (the people and groups last fetched).']}
-      note="Nothing changes in Okta or in Halo: people already imported stay in Halo. To use this directory again, add the connection again with its credentials."
+      note={`Nothing changes in ${directory} or in Halo: people already imported stay in Halo. To use this directory again, add the connection again with its credentials.`}
       confirmLabel="Delete connection"
       errorTitle="The connection was not deleted"
       pending={remove.isPending}

@@ -1,7 +1,8 @@
 /**
  * "Fetch directory": reads the whole directory into a new snapshot on this computer. While it runs,
  * a progress bar with what is being read and roughly how long is left, and Cancel; a failed or
- * cancelled fetch keeps the last snapshot and says so. Then the snapshot's figures.
+ * cancelled fetch keeps the last snapshot and says so. Then the snapshot's figures. An Entra
+ * connection reading only changes says what the next fetch reads, with "Reset delta".
  */
 import { Alert, Button, Group, Progress, Stack, Text, VisuallyHidden } from '@mantine/core'
 import { IconCloudDownload, IconPlayerStop } from '@tabler/icons-react'
@@ -10,6 +11,8 @@ import { useConnectionAction, type DirectoryFetch, type FetchProgress } from '..
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { SectionCard } from '../../components/SectionCard'
 import { dateTimeText, remainingText } from '../../components/time-text'
+import { kindLabels } from './connection-labels'
+import { DeltaControls } from './entra/DeltaControls'
 import { SnapshotFigures } from './SnapshotFigures'
 
 export interface DirectoryFetchCardProps {
@@ -25,7 +28,7 @@ export function DirectoryFetchCard({ connection, fetch, onBrowse }: DirectoryFet
   return (
     <SectionCard
       title="Directory snapshot"
-      description="Reads every person (in any status), group, membership and app into a snapshot on this computer. Mappings and previews work from it, offline too. Okta is only read."
+      description={`Reads every person (in any status), group, membership${connection.kind === 'okta' ? ' and app' : ''} into a snapshot on this computer. Mappings and previews work from it, offline too. ${kindLabels[connection.kind]} is only read.`}
       aside={
         !fetch.running && (
           <Button leftSection={<IconCloudDownload size={16} aria-hidden />} onClick={fetch.start} style={{ flexShrink: 0 }}>
@@ -48,12 +51,13 @@ export function DirectoryFetchCard({ connection, fetch, onBrowse }: DirectoryFet
       )}
       {fetch.error && fetch.error.code !== 'CANCELLED' && <ErrorNotice title={`The directory was not fetched. ${kept}`} error={fetch.error} />}
       {cancel.error && <ErrorNotice title="The fetch could not be cancelled" error={cancel.error} />}
+      <DeltaControls connection={connection} disabled={fetch.running} />
       {snapshot ? (
-        <SnapshotFigures snapshot={snapshot} onBrowse={onBrowse} />
+        <SnapshotFigures snapshot={snapshot} directory={connection.kind === 'entra' ? 'Graph' : 'Okta'} onBrowse={onBrowse} />
       ) : (
         !fetch.running && (
           <Text size="sm" c="dimmed">
-            Not fetched yet. Test the credentials first; a directory of a few thousand people takes a minute or two.
+            {`Not fetched yet. Test the ${connection.kind === 'entra' ? 'connection' : 'credentials'} first; a directory of a few thousand people takes a minute or two.`}
           </Text>
         )
       )}

@@ -1,20 +1,23 @@
 /**
- * What a snapshot holds: when it was taken, people, groups, memberships and apps, people per status,
- * and what reading it took (requests, time, rate-limit waits), with the way to browse it.
+ * What a snapshot holds: when it was taken, people, groups, memberships and (Okta) apps, people per
+ * status, and what reading it took (everything or only the changes, requests, time, rate-limit
+ * waits) with anything the admin should know about the read, and the way to browse it.
  */
-import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core'
-import { IconArrowRight } from '@tabler/icons-react'
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core'
+import { IconArrowRight, IconInfoCircle } from '@tabler/icons-react'
 import type { SnapshotSummary } from '../../../../src-shared/contract'
 import { RelativeTime } from '../../components/RelativeTime'
 import { dateTimeText, durationText } from '../../components/time-text'
 import { countText, statusColor, statusLabel } from './connection-labels'
 
-export function SnapshotFigures({ snapshot, onBrowse }: { snapshot: SnapshotSummary; onBrowse: () => void }): React.JSX.Element {
+/** `directory`: who was read, e.g. "Okta". */
+export function SnapshotFigures({ snapshot, directory, onBrowse }: { snapshot: SnapshotSummary; directory: string; onBrowse: () => void }): React.JSX.Element {
   const figures: [string, number][] = [
     ['People', snapshot.people],
     ['Groups', snapshot.groups],
     ['Memberships', snapshot.memberships],
-    ['Apps', snapshot.apps]
+    // Entra snapshots hold no apps: an empty box would look like a failure.
+    ...(snapshot.mode === undefined || snapshot.apps > 0 ? ([['Apps', snapshot.apps]] satisfies [string, number][]) : [])
   ]
   return (
     <Stack gap="md" data-snapshot={snapshot.id}>
@@ -24,7 +27,7 @@ export function SnapshotFigures({ snapshot, onBrowse }: { snapshot: SnapshotSumm
           (<RelativeTime iso={snapshot.fetchedAt} />)
         </Text>
       </Text>
-      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" component="dl" m={0} aria-label="Snapshot figures">
+      <SimpleGrid cols={{ base: 2, sm: figures.length }} spacing="sm" component="dl" m={0} aria-label="Snapshot figures">
         {figures.map(([label, value]) => (
           <Paper key={label} withBorder p="sm" radius="md">
             <Text component="dt" size="xs" c="dimmed" fw={600} tt="uppercase">
@@ -45,10 +48,15 @@ export function SnapshotFigures({ snapshot, onBrowse }: { snapshot: SnapshotSumm
             </Badge>
           ))}
       </Group>
+      {snapshot.note && (
+        <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} data-snapshot-note>
+          <Text size="sm">{snapshot.note}</Text>
+        </Alert>
+      )}
       <Group justify="space-between" gap="sm">
         <Text size="sm" c="dimmed">
-          Read with {countText(snapshot.requests, 'request', 'requests')} in {durationText(snapshot.durationMs)}
-          {snapshot.rateLimited > 0 && `; Okta asked to slow down ${countText(snapshot.rateLimited, 'time', 'times')}`}.
+          {snapshot.mode === 'delta' ? 'Only the changes since the last fetch were read' : snapshot.mode === 'full' ? 'Everything was read' : 'Read'} with {countText(snapshot.requests, 'request', 'requests')} in {durationText(snapshot.durationMs)}
+          {snapshot.rateLimited > 0 && `; ${directory} asked to slow down ${countText(snapshot.rateLimited, 'time', 'times')}`}.
         </Text>
         <Button variant="light" size="xs" rightSection={<IconArrowRight size={14} aria-hidden />} onClick={onBrowse}>
           Browse people and groups

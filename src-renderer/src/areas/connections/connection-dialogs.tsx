@@ -1,8 +1,9 @@
 /**
- * The add/edit and delete dialogs of a connections page, opened from anywhere on it: `add()`,
+ * The add/edit and delete dialogs of a connections page, opened from anywhere on it: `add(kind)`,
  * `edit(connection)`, `remove(connection)`; render `dialogs` once. The form offers the workspace's
  * Halo instances.
  */
+import { useState } from 'react'
 import type { Connection } from '../../../../src-shared/contract'
 import { useHaloInstances } from '../../api/halo'
 import { useItemDialogs } from '../../components/use-item-dialogs'
@@ -10,7 +11,7 @@ import { ConnectionFormModal } from './ConnectionFormModal'
 import { DeleteConnectionDialog } from './DeleteConnectionDialog'
 
 export interface ConnectionDialogs {
-  add: () => void
+  add: (kind: Connection['kind']) => void
   edit: (connection: Connection) => void
   remove: (connection: Connection) => void
   dialogs: React.JSX.Element
@@ -19,8 +20,12 @@ export interface ConnectionDialogs {
 export function useConnectionDialogs(options: { onSaved?: (connection: Connection, added: boolean) => void; onDeleted?: () => void } = {}): ConnectionDialogs {
   const dialog = useItemDialogs<Connection>()
   const instances = useHaloInstances()
+  const [kind, setKind] = useState<Connection['kind']>('okta')
   return {
-    add: dialog.add,
+    add: (chosen) => {
+      setKind(chosen)
+      dialog.add()
+    },
     edit: dialog.edit,
     remove: dialog.remove,
     dialogs: (
@@ -28,6 +33,7 @@ export function useConnectionDialogs(options: { onSaved?: (connection: Connectio
         <ConnectionFormModal
           opened={dialog.formOpened}
           connection={dialog.item}
+          kind={kind}
           haloInstances={instances.data ?? []}
           onClose={dialog.close}
           onSaved={(saved) => options.onSaved?.(saved, dialog.item === undefined)}

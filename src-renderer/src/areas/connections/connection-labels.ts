@@ -1,9 +1,36 @@
 /** The words for a connection's settings and its directory's statuses and groups, shared by the form, the list, the page and the snapshot browser. */
-import type { Connection, OktaAuthMode } from '../../../../src-shared/contract'
+import type { Connection, EntraSignIn, OktaAuthMode } from '../../../../src-shared/contract'
 
 export const kindLabels: Record<Connection['kind'], string> = { okta: 'Okta', entra: 'Entra ID' }
 
 export const oktaAuthModeLabels: Record<OktaAuthMode, string> = { api_token: 'API token', service_app: 'OAuth service app' }
+
+export const entraTenantTypeLabels: Record<'single' | 'multi', string> = { single: 'Single tenant', multi: 'Multitenant' }
+
+export const entraSignInLabels: Record<EntraSignIn, string> = { application: 'The app itself', delegated: 'A signed-in admin' }
+
+/** What a connection signs in with, in a few words: "API token", "OAuth service app", "App permissions", "Signed-in admin". */
+export function signInText(connection: Connection): string {
+  if (connection.okta) return oktaAuthModeLabels[connection.okta.authMode]
+  return connection.entra?.signIn === 'delegated' ? 'Signed-in admin' : 'App permissions'
+}
+
+/** "Client secret in keychain" / "No client secret stored", or the Okta credential's. */
+export function connectionCredentialText(connection: Connection): string {
+  if (connection.okta) return credentialText(connection.okta)
+  return connection.entra?.secretSet ? 'Client secret in keychain' : 'No client secret stored'
+}
+
+/** Whether the keychain holds what the connection signs in with. */
+export function credentialSet(connection: Connection): boolean {
+  return connection.okta?.credentialSet ?? connection.entra?.secretSet ?? false
+}
+
+/** The directory's address as one line: the Okta org URL, or the Entra tenant. */
+export function directoryAddress(connection: Connection): string | null {
+  if (connection.okta) return connection.okta.orgUrl
+  return connection.entra ? `Tenant ${connection.entra.tenantId}` : null
+}
 
 const credentialNames: Record<OktaAuthMode, string> = { api_token: 'API token', service_app: 'private key' }
 

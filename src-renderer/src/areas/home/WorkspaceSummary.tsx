@@ -3,7 +3,7 @@ import { Anchor, DataList, Stack, Text } from '@mantine/core'
 import { Link } from 'react-router'
 import type { AppInfo } from '../../../../src-shared/contract'
 import { KeychainBadge } from '../../components/KeychainBadge'
-import { PathValue } from '../../components/PathValue'
+import { CopyableValue } from '../../components/CopyableValue'
 import { SectionCard } from '../../components/SectionCard'
 import { paths } from '../../shell/areas'
 
@@ -33,7 +33,7 @@ export function WorkspaceSummary({ info, haloInstances, connections }: Workspace
         <DataList.Item>
           <DataList.ItemLabel>Data folder</DataList.ItemLabel>
           <DataList.ItemValue>
-            <PathValue path={info.dataDir} label="data folder" />
+            <CopyableValue value={info.dataDir} label="data folder" />
           </DataList.ItemValue>
         </DataList.Item>
         <DataList.Item>

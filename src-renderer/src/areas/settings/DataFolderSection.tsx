@@ -2,7 +2,7 @@
 import { Code, DataList, Text } from '@mantine/core'
 import { useProcedureQuery } from '../../api/procedure-hooks'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { PathValue } from '../../components/PathValue'
+import { CopyableValue } from '../../components/CopyableValue'
 import { SectionCard } from '../../components/SectionCard'
 
 export function DataFolderSection(): React.JSX.Element {
@@ -18,13 +18,13 @@ export function DataFolderSection(): React.JSX.Element {
           <DataList.Item>
             <DataList.ItemLabel>Folder</DataList.ItemLabel>
             <DataList.ItemValue miw={0}>
-              <PathValue path={info.data.dataDir} label="data folder" />
+              <CopyableValue value={info.data.dataDir} label="data folder" />
             </DataList.ItemValue>
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>Database</DataList.ItemLabel>
             <DataList.ItemValue miw={0}>
-              <PathValue path={info.data.databaseFile} label="database file" />
+              <CopyableValue value={info.data.databaseFile} label="database file" />
             </DataList.ItemValue>
           </DataList.Item>
         </DataList>

@@ -59,6 +59,13 @@ export function ImportsTab(): React.JSX.Element {
             </Checkbox.Group>
           </SectionCard>
         )}
+        {design.config.source === 'entra' && (
+          <SectionCard title="Active accounts" description="An Entra account that is enabled counts as active; a disabled one (Account enabled: No) is deactivated in Halo at the next sync, as Halo’s own Entra integration does.">
+            <Text size="sm" c="dimmed">
+              Guests are imported only by site mappings that include external users.
+            </Text>
+          </SectionCard>
+        )}
         <SectionCard title="People out of scope" description="Who is no longer active, or no longer matched by any site mapping.">
           <Stack gap="sm">
             <Switch

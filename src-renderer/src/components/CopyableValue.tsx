@@ -1,14 +1,14 @@
-/** A file system path shown in full (wrapping anywhere, so long folder names never break a layout) with a copy button. */
+/** A value to copy (a file system path, a redirect URI) shown in full, wrapping anywhere so a long one never breaks a layout, with a copy button. */
 import { ActionIcon, CopyButton, Group, Text, Tooltip } from '@mantine/core'
 import { IconCheck, IconCopy } from '@tabler/icons-react'
 
-export function PathValue({ path, label }: { path: string; label: string }): React.JSX.Element {
+export function CopyableValue({ value, label }: { value: string; label: string }): React.JSX.Element {
   return (
     <Group gap={6} wrap="nowrap" align="flex-start">
       <Text ff="monospace" size="sm" style={{ overflowWrap: 'anywhere' }} miw={0}>
-        {path}
+        {value}
       </Text>
-      <CopyButton value={path} timeout={1500}>
+      <CopyButton value={value} timeout={1500}>
         {({ copied, copy }) => (
           <Tooltip label={copied ? 'Copied' : `Copy ${label}`} withArrow>
             <ActionIcon
