@@ -116,6 +116,7 @@ test.describe('read as a signed-in admin', () => {
   test.use({ studioOptions: { env: systemBrowser.env } })
 
   test('is authorized in the browser, then tests and fetches with the admin’s rights', async ({ openStudio, page, context, okta, entra, entraSandbox }) => {
+    test.setTimeout(120_000)
     await openStudio()
     await okta.addHaloInstance()
     await entra.addConnection({ ...entra.sandboxInput('Northwind (delegated)'), readsAs: 'A signed-in admin' })

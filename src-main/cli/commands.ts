@@ -8,7 +8,7 @@
  * finished with failed records) and what to print, in words and as JSON.
  */
 import { readFileSync } from 'node:fs'
-import { StudioError } from '../../src-shared/contract'
+import { StudioError, type SnapshotSummary } from '../../src-shared/contract'
 import { readConfigText } from '../../src-shared/mapping/config-read'
 import type { Plan, PlanScope } from '../../src-shared/plan/plan-schema'
 import { buildPlan } from '../core/planner'
@@ -42,8 +42,9 @@ export async function findConnection(services: Services, nameOrId: string): Prom
 
 export async function preview(services: Services, options: CommandOptions): Promise<CommandResult> {
   const connection = await findConnection(services, options.connection)
-  const stored = await freshPlan(services, connection.id, options)
-  return describeStored(stored, connection.name)
+  const { stored, read } = await freshPlan(services, connection.id, options)
+  const described = describeStored(stored, connection.name)
+  return { ...described, lines: [...read, ...described.lines] }
 }
 
 export async function sync(services: Services, options: CommandOptions): Promise<CommandResult> {
@@ -56,7 +57,9 @@ export async function sync(services: Services, options: CommandOptions): Promise
     services.sync.resume(unfinished.id)
     runId = unfinished.id
   } else {
-    const stored = options.plan ? exportedPlan(services, options.plan) : await freshPlan(services, connection.id, options)
+    const fresh = options.plan ? { stored: exportedPlan(services, options.plan), read: [] } : await freshPlan(services, connection.id, options)
+    const stored = fresh.stored
+    lines.push(...fresh.read)
     const described = describeStored(stored, connection.name)
     lines.push(...described.lines)
     const { guardrail } = stored.plan
@@ -85,11 +88,18 @@ export async function exportConfig(services: Services, options: Pick<CommandOpti
   return services.mapping.export(connection.id)
 }
 
-/** Fetches the directory and reads Halo (unless offline), then builds the preview. */
-async function freshPlan(services: Services, connectionId: string, options: CommandOptions): Promise<StoredPlan> {
-  if (!options.offline) await services.connections.fetch(connectionId)
+/** Fetches the directory and reads Halo (unless offline), then builds the preview; `read` says what the fetch read. */
+async function freshPlan(services: Services, connectionId: string, options: CommandOptions): Promise<{ stored: StoredPlan; read: string[] }> {
+  const read = options.offline ? [] : fetchedLines(await services.connections.fetch(connectionId))
   const scope = options.scope ?? services.mapping.get(connectionId).config.imports.importType
-  return services.plans.build(connectionId, scope, { readHalo: !options.offline })
+  return { stored: await services.plans.build(connectionId, scope, { readHalo: !options.offline }), read }
+}
+
+/** "Directory read: only the changes since the last fetch (2 requests); 341 people, 16 groups." and the read's note. */
+function fetchedLines(summary: SnapshotSummary): string[] {
+  const what = summary.mode === 'delta' ? 'only the changes since the last fetch' : 'everything'
+  const plural = (count: number, one: string, many: string): string => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`
+  return [`Directory read: ${what} (${plural(summary.requests, 'request', 'requests')}); ${plural(summary.people, 'person', 'people')}, ${plural(summary.groups, 'group', 'groups')}.`, ...(summary.note ? [`  ${summary.note}`] : [])]
 }
 
 /** A preview exported from this workspace (plan:export, JSON), still as it was built. */

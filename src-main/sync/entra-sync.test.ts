@@ -2,10 +2,12 @@
  * An Entra ID connection through the whole pipeline, as an Okta one goes: the demo tenant fetched
  * from the Entra sandbox, mapped with Entra's defaults and a site design, previewed and synced into
  * the Halo sandbox (the same company: people matched, new ones created, each record carrying the
- * Azure object id), and after a 1 % change in the tenant
- * a delta fetch and a second sync that touches only what changed; then a preview with nothing to do.
+ * Azure object id), and after a 1 % change in the tenant an unattended `halo-identity sync` from the
+ * command line that reads only the changes (delta) and touches only what changed; then a preview
+ * with nothing to do.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../test/helpers/run-cli'
 import { addSandboxHaloInstance, openTempWorkspace, type TempWorkspace } from '../../test/helpers/temp-workspace'
 import { startEntraSandbox, type EntraSandbox } from '../sandbox/entra'
 import { startHaloSandbox, type HaloSandbox } from '../sandbox/halo'
@@ -50,7 +52,7 @@ async function syncAll(): Promise<{ create: number; update: number; deactivate: 
 }
 
 describe('an Entra connection synced into Halo', () => {
-  it('creates people carrying their Azure object id, then syncs a delta of a 1 % change, then has nothing left to do', async () => {
+  it('creates people carrying their Azure object id, then syncs a delta of a 1 % change from the command line, then has nothing left to do', async () => {
     // The sandboxes describe one company: most people are in Halo already (many matched by the object id an earlier Entra sync left), some are new.
     const first = await syncAll()
     expect(first.create).toBeGreaterThan(10)
@@ -60,12 +62,15 @@ describe('an Entra connection synced into Halo', () => {
     for (const id of withOid) expect(entra.tenant.users.has(id), id).toBe(true)
 
     const changed = entra.mutate(0.01)
-    const fetched = await workspace.services.connections.fetch(connectionId)
-    expect(fetched.mode).toBe('delta')
-    expect(fetched.requests).toBeLessThanOrEqual(4)
-    const second = await syncAll()
-    expect(second.create).toBeGreaterThanOrEqual(1)
-    expect(second.create + second.update + second.deactivate).toBeLessThanOrEqual(changed.updated.length + changed.disabled.length + changed.removed.length + changed.added.length)
+    const cli = await runCli(workspace.dataDir, ['sync', '--connection', 'Northwind Entra ID'])
+    expect(cli.stderr).toBe('')
+    expect(cli.code).toBe(0)
+    const requests = Number(new RegExp(`^Directory read: only the changes since the last fetch \\((\\d+) requests\\); ${entra.tenant.users.size} people, \\d+ groups\\.$`, 'm').exec(cli.stdout)?.[1])
+    expect(requests).toBeGreaterThan(0)
+    expect(requests).toBeLessThanOrEqual(4)
+    const done = Number(/^Synced: (\d+) done, 0 failed/m.exec(cli.stdout)?.[1])
+    expect(done).toBeGreaterThanOrEqual(1)
+    expect(done).toBeLessThanOrEqual(changed.updated.length + changed.disabled.length + changed.removed.length + changed.added.length)
 
     const last = await workspace.services.plans.build(connectionId, 'both', { readHalo: true })
     const { users, agents } = last.plan.summary
