@@ -11,6 +11,7 @@
 import { expect, test } from '../fixtures/entra-test'
 import { openAddConnection } from '../fixtures/add-connection'
 import { expectNoSidewaysScroll } from '../fixtures/layout'
+import { mapEveryoneToSite } from '../fixtures/mapping-steps'
 import { saveScreenshot as shoot } from '../fixtures/screenshots'
 import { hasXdgOpen, recordingBrowser } from '../fixtures/system-browser'
 
@@ -83,12 +84,7 @@ test('an Entra connection is checked, tested, fetched with delta, and synced int
 
   // Preview and sync, exactly as for Okta: everyone to Manchester.
   await card.getByRole('link', { name: 'Northwind Entra ID' }).click()
-  await page.getByRole('tab', { name: 'Site mappings' }).click()
-  await page.getByRole('region', { name: 'Site mappings' }).getByRole('button', { name: 'Map to an existing site' }).click()
-  const editor = page.getByRole('dialog', { name: 'Add a site mapping' })
-  await editor.getByRole('combobox', { name: 'Site' }).click()
-  await page.getByRole('option', { name: /^Manchester/ }).click()
-  await editor.getByRole('button', { name: 'Add mapping' }).click()
+  await mapEveryoneToSite(page, /^Manchester/)
   await page.getByRole('tab', { name: 'Imports' }).click()
   await expect(page.getByRole('region', { name: 'Active accounts' })).toBeVisible()
   await page.getByRole('region', { name: 'Unsaved changes' }).getByRole('button', { name: 'Save' }).click()

@@ -17,6 +17,8 @@ test.use({ oktaSandboxOptions: { people: 1500 } })
 const wrongToken = '00ThisIsNotTheTokenOktaIssuedForThisOrg1234'
 
 test('a wrong token is refused, the right one fetches the directory, which is browsed online and offline', async ({ openStudio, page, oktaSandbox, okta }) => {
+  // Many steps, each waiting on the app: about 50 s on a loaded 2-core machine.
+  test.setTimeout(120_000)
   const truth = oktaSandbox.truth()
   await openStudio()
   await okta.addHaloInstance()

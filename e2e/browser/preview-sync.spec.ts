@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from '../fixtures/okta-test'
 import { expectNoSidewaysScroll } from '../fixtures/layout'
+import { mapEveryoneToSite } from '../fixtures/mapping-steps'
 import { saveScreenshot as shoot } from '../fixtures/screenshots'
 
 test('a preview is inspected, a conflict resolved, the guardrail overridden, and the sync run to its report', async ({ openStudio, page, okta, haloSandbox }) => {
@@ -23,12 +24,7 @@ test('a preview is inspected, a conflict resolved, the guardrail overridden, and
   await page.setViewportSize({ width: 1440, height: 1000 })
 
   // Everyone to Manchester; no deactivation allowed without an override.
-  await page.getByRole('tab', { name: 'Site mappings' }).click()
-  await page.getByRole('region', { name: 'Site mappings' }).getByRole('button', { name: 'Map to an existing site' }).click()
-  const editor = page.getByRole('dialog', { name: 'Add a site mapping' })
-  await editor.getByRole('combobox', { name: 'Site' }).click()
-  await page.getByRole('option', { name: /^Manchester/ }).click()
-  await editor.getByRole('button', { name: 'Add mapping' }).click()
+  await mapEveryoneToSite(page, /^Manchester/)
   await page.getByRole('tab', { name: 'Imports' }).click()
   await expect(page.getByRole('button', { name: 'Import users' })).toBeDisabled()
   await page.getByRole('textbox', { name: 'At most this many deactivations' }).fill('0')

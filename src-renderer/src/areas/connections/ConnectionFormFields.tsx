@@ -3,11 +3,12 @@
  * Okta) and its error underneath. The org URL says as you type what it will connect to and what is
  * worth knowing (a custom domain and single sign-on). Only the chosen sign-in's fields are shown.
  */
-import { Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core'
+import { Radio, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { oktaReadScopes, type HaloInstance } from '../../../../src-shared/contract'
 import { checkOktaAddress } from '../../../../src-shared/okta-url'
 import { SecretInput } from '../../components/SecretInput'
+import { ConnectionBasicsFields } from './ConnectionBasicsFields'
 import { oktaAuthModeLabels } from './connection-labels'
 import type { OktaFormErrors, OktaFormField, OktaFormValues } from './connection-form'
 
@@ -25,28 +26,7 @@ const keepStored = 'Stored in your keychain: leave empty to keep it, or paste a 
 export function ConnectionFormFields({ values, errors, set, haloInstances, credentialStored }: ConnectionFormFieldsProps): React.JSX.Element {
   return (
     <Stack gap="md">
-      <TextInput
-        label="Name"
-        withAsterisk
-        description="How this directory is called in Identity Studio, for example “Northwind Okta”."
-        value={values.name}
-        onChange={(event) => set('name', event.currentTarget.value)}
-        error={errors.name}
-        maxLength={80}
-        data-autofocus
-      />
-      <Select
-        label="Halo instance"
-        withAsterisk
-        description="The Halo this directory's people are imported into."
-        placeholder="Choose a Halo instance"
-        data={haloInstances.map((instance) => ({ value: instance.id, label: instance.name }))}
-        value={values.haloInstanceId || null}
-        onChange={(value) => set('haloInstanceId', value ?? '')}
-        error={errors.haloInstanceId}
-        allowDeselect={false}
-        comboboxProps={{ withinPortal: true }}
-      />
+      <ConnectionBasicsFields values={values} errors={errors} set={set} haloInstances={haloInstances} example="Northwind Okta" />
       <TextInput
         label="Okta org URL"
         withAsterisk

@@ -5,9 +5,10 @@
  * client secret and its expiry, delta reads, and — folded away unless changed — the national-cloud
  * or sandbox hosts.
  */
-import { Accordion, Radio, Select, Stack, Switch, TextInput } from '@mantine/core'
+import { Accordion, Radio, Stack, Switch, TextInput } from '@mantine/core'
 import type { HaloInstance } from '../../../../src-shared/contract'
 import { SecretInput } from '../../components/SecretInput'
+import { ConnectionBasicsFields } from './ConnectionBasicsFields'
 import { entraSignInLabels, entraTenantTypeLabels } from './connection-labels'
 import type { EntraFormErrors, EntraFormField, EntraFormValues } from './entra-form'
 
@@ -27,28 +28,7 @@ const where = 'Microsoft Entra admin center › App registrations › your app'
 export function EntraFormFields({ values, errors, set, haloInstances, secretStored, hostsOpen, onHostsOpenChange }: EntraFormFieldsProps): React.JSX.Element {
   return (
     <Stack gap="md">
-      <TextInput
-        label="Name"
-        withAsterisk
-        description="How this tenant is called in Identity Studio, for example “Northwind Entra ID”."
-        value={values.name}
-        onChange={(event) => set('name', event.currentTarget.value)}
-        error={errors.name}
-        maxLength={80}
-        data-autofocus
-      />
-      <Select
-        label="Halo instance"
-        withAsterisk
-        description="The Halo this tenant's people are imported into."
-        placeholder="Choose a Halo instance"
-        data={haloInstances.map((instance) => ({ value: instance.id, label: instance.name }))}
-        value={values.haloInstanceId || null}
-        onChange={(value) => set('haloInstanceId', value ?? '')}
-        error={errors.haloInstanceId}
-        allowDeselect={false}
-        comboboxProps={{ withinPortal: true }}
-      />
+      <ConnectionBasicsFields values={values} errors={errors} set={set} haloInstances={haloInstances} example="Northwind Entra ID" />
       <Radio.Group
         label="App registration"
         description="As chosen under Supported account types when the app was registered. Several tenants? Add one connection for each: a multitenant app can serve them all."
