@@ -4,7 +4,8 @@
  * shows the redirect URIs to register with copy buttons, "Test connection" passes every check and
  * reads the secret's expiry from Graph — inside 30 days, so the warning shows there and on the list;
  * the directory is fetched, browsed, then fetched again after a 1 % change as a delta read; a
- * preview and sync put its people into the Halo sandbox. A second test reads as a signed-in admin:
+ * preview and sync put its people into the Halo sandbox; after a 1 % change a delta fetch and a sync
+ * with only the changes to do; with Entra gone the snapshot is still browsed. A second test reads as a signed-in admin:
  * "Authorize" in the (stand-in) system browser with the sandbox's automatic sign-in, then a test and
  * a fetch with the admin's rights. Screenshots go to e2e/screenshots/ for review.
  */
@@ -101,6 +102,32 @@ test('an Entra connection is checked, tested, fetched with delta, and synced int
   await shoot(page, 'entra-synced')
   const inManchester = haloSandbox.store.all('users').filter((user) => typeof user.azureoid === 'string' && entraSandbox.tenant.users.has(user.azureoid) && user.site_id === 2)
   expect(inManchester.length).toBeGreaterThan(200)
+
+  // A day later: 1 % of the tenant changed. Only the changes are read, and the next sync has only them to do.
+  const changed = entraSandbox.mutate(0.01)
+  const changes = changed.updated.length + changed.disabled.length + changed.removed.length + changed.added.length
+  await page.getByRole('link', { name: 'Northwind Entra ID', exact: true }).click()
+  await expect(page.getByRole('region', { name: 'Delta queries' }).getByRole('button', { name: 'Reset delta' })).toBeVisible()
+  await page.getByRole('tab', { name: 'Details' }).click()
+  await page.getByRole('button', { name: 'Fetch directory' }).click()
+  await expect(snapshot).toContainText('Only the changes since the last fetch were read', { timeout: 30_000 })
+  await page.getByRole('tab', { name: 'Imports' }).click()
+  await page.getByRole('button', { name: 'Import users' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Preview: users' })).toBeVisible({ timeout: 30_000 })
+  // Each count button reads its number, then its action ("3Update").
+  const planned = async (action: string): Promise<number> => Number(/^([\d,]+)/.exec((await userCounts.getByRole('button', { name: new RegExp(`^${action}:`) }).textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? NaN)
+  const todo = (await planned('Create')) + (await planned('Update')) + (await planned('Deactivate'))
+  expect(todo).toBeGreaterThan(0)
+  expect(todo).toBeLessThanOrEqual(changes)
+  await sync.getByRole('button', { name: /^Sync \d/ }).click()
+  await expect(progress).toContainText('Sync finished', { timeout: 60_000 })
+  await shoot(page, 'entra-delta-synced')
+
+  // Entra gone: the snapshot is still browsed.
+  await entraSandbox.close()
+  await page.getByRole('link', { name: 'Northwind Entra ID', exact: true }).click()
+  await page.getByRole('tab', { name: 'Directory' }).click()
+  await expect(directory.getByText(`${entraSandbox.tenant.users.size.toLocaleString('en-US')} people`, { exact: true })).toBeVisible()
   await page.setViewportSize({ width: 640, height: 1000 })
   await expectNoSidewaysScroll(page)
 })

@@ -128,7 +128,7 @@ test('mappings are designed, checked, tried, saved, exported and imported with t
   const exported = await download
   expect(exported.suggestedFilename()).toBe('northwind-okta.identity-studio.json')
   const text = readFileSync(await exported.path(), 'utf8')
-  expect(JSON.parse(text)).toMatchObject({ version: 1, source: 'okta', imports: { userMatching: ['login', 'emailaddress'] } })
+  expect(JSON.parse(text)).toMatchObject({ version: 2, source: 'okta', imports: { userMatching: ['login', 'emailaddress'] } })
 
   await openConnection(page, 'Second Okta', 'Imports')
   const chooser = page.waitForEvent('filechooser')

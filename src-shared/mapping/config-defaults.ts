@@ -86,8 +86,7 @@ export function defaultConfig(source: ConnectionConfig['source']): ConnectionCon
       activeStatuses: source === 'okta' ? [...oktaDefaultActiveStatuses] : [],
       deactivateOutOfScope: false,
       defaultSiteId: null,
-      guardrails: { maxDeactivations: 500, maxDeactivationPercent: 20 },
-      delta: false
+      guardrails: { maxDeactivations: 500, maxDeactivationPercent: 20 }
     }
   }
 }

@@ -24,7 +24,6 @@ const settingNames: Record<string, string> = {
   deactivateOutOfScope: 'deactivate people out of scope',
   defaultSiteId: 'default site (id)',
   guardrails: 'guardrails',
-  delta: 'delta queries',
   enabled: 'on',
   ticketTypeId: 'ticket type (id)',
   templateId: 'template (id)',

@@ -31,6 +31,11 @@ describe('readConfig', () => {
     expect(read.ok && read.config.fields.user[0]?.transforms).toEqual([])
   })
 
+  it('migrates a version 1 configuration: its imports.delta goes (delta is the connection’s own setting)', () => {
+    const old = { ...defaultConfig('entra'), version: 1, imports: { ...defaultConfig('entra').imports, delta: true } }
+    expect(readConfig(old)).toEqual({ ok: true, config: defaultConfig('entra'), migratedFrom: 1 })
+  })
+
   it('refuses what it cannot read, saying why', () => {
     expect(readConfigText('{"version": 1,')).toMatchObject({ ok: false, problems: [expect.stringMatching(/^The file is not valid JSON/)] })
     expect(readConfig([])).toEqual({ ok: false, problems: ['This is not an Identity Studio configuration: expected a JSON object with "version" and "source".'] })

@@ -8,7 +8,15 @@ import type { z } from 'zod'
 import { configVersion, connectionConfigSchema, type ConnectionConfig } from './config-schema'
 
 /** Steps from version N (the index + 1) to N + 1. */
-const migrations: ReadonlyArray<(document: Record<string, unknown>) => Record<string, unknown>> = []
+const migrations: ReadonlyArray<(document: Record<string, unknown>) => Record<string, unknown>> = [
+  // 1 → 2: `imports.delta` goes: whether an Entra connection reads only changes is the connection's own setting.
+  (document) => {
+    const imports = document.imports
+    if (typeof imports !== 'object' || imports === null || Array.isArray(imports)) return document
+    const { delta: _dropped, ...rest } = imports as Record<string, unknown>
+    return { ...document, imports: rest }
+  }
+]
 
 export type ConfigRead = { ok: true; config: ConnectionConfig; migratedFrom: number | null } | { ok: false; problems: string[] }
 

@@ -1,13 +1,13 @@
 /**
  * A connection's configuration: one versioned document with everything the five design tabs edit —
  * field mappings for users and agents, site mappings in sequence, advanced group mappings and licence
- * rules, onboarding, and imports (matching, active statuses, deactivation, guardrails, delta). It holds
+ * rules, onboarding, and imports (matching, active statuses, deactivation, guardrails). It holds
  * no secrets and is what export writes (docs/config-format.md). Structure is checked here; what refers
  * to Halo or to the directory (sites, roles, attributes) is checked by the engine's validation.
  */
 import { z } from 'zod'
 
-export const configVersion = 1
+export const configVersion = 2
 
 const rowId = z.string().min(1).max(64)
 const text = (max: number) => z.string().max(max)
@@ -149,9 +149,7 @@ export const importsSchema = z
         maxDeactivationPercent: z.number().min(0).max(100).default(20)
       })
       .strict()
-      .default({ maxDeactivations: 500, maxDeactivationPercent: 20 }),
-    /** Entra: read only what changed since the last run. */
-    delta: z.boolean().default(false)
+      .default({ maxDeactivations: 500, maxDeactivationPercent: 20 })
   })
   .strict()
 export type ImportsConfig = z.infer<typeof importsSchema>

@@ -1,7 +1,7 @@
 /**
  * The Imports tab: what is imported (users, agents, both), the matching fields in the order they
  * are tried, the Okta statuses counted as active, deactivation of people out of scope, the default
- * site, the guardrails, Entra delta queries — the configuration's export and import as JSON, and the
+ * site, the guardrails, Entra delta queries (the connection's setting, with Reset delta) — the configuration's export and import as JSON, and the
  * preview and sync buttons.
  */
 import { useRef, useState } from 'react'
@@ -19,6 +19,8 @@ import { haloRef, useLookupOptions } from './design-lookups'
 import { DesignTab } from './DesignTab'
 import { moveItem, useMappingDesign } from './mapping-design'
 import { MoveButtons } from './MoveButtons'
+import { useConnections } from '../../../api/connections'
+import { DeltaControls } from '../entra/DeltaControls'
 import { PreviewLauncher } from '../preview/PreviewLauncher'
 
 export function ImportsTab(): React.JSX.Element {
@@ -95,21 +97,27 @@ export function ImportsTab(): React.JSX.Element {
             <NumberInput label="At most this share of Halo's people" suffix=" %" min={0} max={100} value={imports.guardrails.maxDeactivationPercent} onChange={(value) => set((draft) => (draft.guardrails.maxDeactivationPercent = typeof value === 'number' ? value : 0))} w={240} />
           </Group>
         </SectionCard>
-        {design.config.source === 'entra' && (
-          <SectionCard title="Delta queries" description="Read only what changed in Entra since the last run, so syncs can run often.">
-            <Switch
-              label="Use delta queries"
-              checked={imports.delta}
-              onChange={(event) => {
-                const checked = event.currentTarget.checked
-                set((draft) => (draft.delta = checked))
-              }}
-            />
-          </SectionCard>
-        )}
+        {design.config.source === 'entra' && <DeltaQueries connectionId={design.connectionId} />}
         <ExportImport />
       </Stack>
     </DesignTab>
+  )
+}
+
+/** Entra: whether fetches read only the changes (the connection's setting, changed with Edit) and Reset delta. */
+function DeltaQueries({ connectionId }: { connectionId: string }): React.JSX.Element | null {
+  const connection = useConnections().data?.find((each) => each.id === connectionId)
+  if (!connection?.entra) return null
+  return (
+    <SectionCard title="Delta queries" description="Read only what changed in Entra since the last fetch, so syncs can run often. Turned on or off with Edit, at the top of the page.">
+      {connection.entra.delta ? (
+        <DeltaControls connection={connection} disabled={false} />
+      ) : (
+        <Text size="sm" c="dimmed">
+          Off: every fetch reads the whole directory.
+        </Text>
+      )}
+    </SectionCard>
   )
 }
 
