@@ -58,6 +58,9 @@ test('an Entra connection is checked, tested, fetched with delta, and synced int
   await expect(details.getByRole('alert')).toContainText(/Client secret expires in 2[45] days/)
   await expect(details).toContainText('(read from Graph)')
   await shoot(page, 'entra-details-tested')
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click()
+  await shoot(page, 'entra-details-tested-dark')
+  await page.getByRole('button', { name: 'Switch to light theme' }).click()
 
   // Fetch, browse, then only the changes.
   await page.getByRole('button', { name: 'Fetch directory' }).click()
