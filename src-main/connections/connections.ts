@@ -154,19 +154,28 @@ export class Connections {
     if (settings.signIn !== 'delegated') throw new StudioError('VALIDATION_FAILED', `${row.name} reads Entra with the app's own permissions: there is no one to authorize. Use "Test connection".`)
     const signIn = this.deps.browserSignIn
     if (!signIn) throw new StudioError('VALIDATION_FAILED', 'Authorize from the app: the command line opens no browser.')
-    const cache = this.tokenCache(row)
-    // A new authorization replaces the last one, whoever gave it.
-    await this.deps.vault.remove(entraTokenCacheId(id))
+    // MSAL writes the new authorization to memory first: a cancelled or failed sign-in keeps the last one.
+    const memory: { text: string | null } = { text: null }
     const { username } = await authorizeEntra({
       credentials: entraCredentials(settings, await this.entraSecret(row)),
       scopes: delegatedScopes(this.entraFeatures(id), settings.graphHost),
-      store: cache,
+      store: {
+        load: () => Promise.resolve(memory.text),
+        save: (serialized) => {
+          memory.text = serialized
+          return Promise.resolve()
+        }
+      },
       loopback: signIn.loopback,
       openBrowser: signIn.open,
       service: `Entra ID (${row.name})`
     })
-    // What MSAL wrote must be there to read from: an authorization that cannot be kept is said now, not at the next fetch.
-    if ((await cache.load()) === null) throw new StudioError('KEYCHAIN_UNAVAILABLE', `${row.name} was authorized, but the keychain did not keep the authorization. Check that your keychain is unlocked, then Authorize again.`)
+    const fresh = memory.text
+    if (fresh === null) throw new StudioError('SIGN_IN_FAILED', `Entra signed ${username} in but gave no tokens to keep. Authorize again.`)
+    // It replaces the last one, whoever gave it; read back, so an authorization the keychain did not keep is said now, not at the next fetch.
+    const cache = this.tokenCache(row)
+    await cache.save(fresh)
+    if ((await cache.load()) !== fresh) throw new StudioError('KEYCHAIN_UNAVAILABLE', `${row.name} was authorized, but the keychain did not keep the authorization. Check that your keychain is unlocked, then Authorize again.`)
     const saved = this.deps.repo.save({ id, kind: 'entra', name: row.name, haloInstanceId: row.haloInstanceId, settings: { ...settings, authorizedAs: username, authorizedAt: this.now().toISOString() } })
     return this.describe(saved, true)
   }

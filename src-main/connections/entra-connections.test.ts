@@ -150,7 +150,7 @@ describe('a delegated Entra connection', () => {
     expect(back.status).toBe(200)
   }
 
-  it('is authorized in the browser, reads as that admin, keeps the token cache in the keychain only, and asks to authorize again when Entra refuses it', async () => {
+  it('is authorized in the browser, reads as that admin, keeps the token cache in the keychain only (a cancelled re-authorization keeps it), and asks to authorize again when Entra refuses it', async () => {
     const connections = workspace.services.connections
     const saved = await connections.saveEntra({ ...form, name: 'Delegated', signIn: 'delegated', delta: false })
     expect(saved.entra).toMatchObject({ signIn: 'delegated', authorizedAs: null })
@@ -182,6 +182,15 @@ describe('a delegated Entra connection', () => {
     const file = path.join(workspace.dataDir, 'studio.db')
     for (const part of [file, `${file}-wal`].filter((each) => existsSync(each))) expect(readFileSync(part).includes(Buffer.from(refreshToken))).toBe(false)
     expect(workspace.logLines.join('\n')).not.toContain(refreshToken)
+
+    // Authorize again, then change one's mind: the last authorization stays and still reads.
+    const again = connections.authorizeEntra(saved.id)
+    for (let waited = 0; workspace.opened.length === 0 && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20))
+    workspace.opened.length = 0
+    expect(connections.cancelAuthorize()).toBe(true)
+    await expect(again).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect((await connections.list()).find((each) => each.id === saved.id)?.entra?.authorizedAs).toBe(admin?.userPrincipalName)
+    expect(await connections.fetch(saved.id)).toMatchObject({ people: entra.tenant.users.size })
 
     // An admin revokes the sessions: the next read says what to do.
     entra.revokeSessions()
