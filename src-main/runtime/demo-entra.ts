@@ -25,7 +25,9 @@ export async function startDemoEntra(services: Services, options: { haloInstance
   settings.setMarker(portMarker, String(sandbox.port))
   const entra = existing?.entra ?? null
   try {
-    if (!existing || !entra || entra.authorityHost !== sandbox.baseUrl || !entra.secretSet) {
+    // The sandbox's secret runs out 25 days after each start: the saved expiry follows it.
+    const expiresOn = sandbox.credentials.app.secretExpiresAt.slice(0, 10)
+    if (!existing || !entra || entra.authorityHost !== sandbox.baseUrl || !entra.secretSet || entra.secretExpiresAt?.slice(0, 10) !== expiresOn) {
       const saved = await connections.saveEntra({
         ...(existing ? { id: existing.id } : {}),
         name: existing?.name ?? demoEntraConnectionName,
@@ -35,7 +37,8 @@ export async function startDemoEntra(services: Services, options: { haloInstance
         tenantId: sandbox.tenantId,
         clientId: sandbox.credentials.app.clientId,
         clientSecret: sandbox.credentials.app.clientSecret,
-        secretExpiresOn: null,
+        // As an admin would enter it from Azure, so the warning shows before the first test.
+        secretExpiresOn: expiresOn,
         authorityHost: sandbox.baseUrl,
         graphHost: sandbox.baseUrl,
         delta: entra?.delta ?? true

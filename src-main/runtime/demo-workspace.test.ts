@@ -107,7 +107,8 @@ describe('demo Entra ID', () => {
     if (entra) cleanups.push(() => entra.close())
     const [connection] = await target.services.connections.list()
     const id = connection?.id ?? ''
-    expect(connection).toMatchObject({ name: demoEntraConnectionName, kind: 'entra', haloInstanceId, entra: { tenantId: entra?.tenantId, authorityHost: entra?.baseUrl, secretSet: true, delta: true } })
+    expect(connection).toMatchObject({ name: demoEntraConnectionName, kind: 'entra', haloInstanceId, entra: { tenantId: entra?.tenantId, authorityHost: entra?.baseUrl, secretSet: true, delta: true, secretExpirySource: 'entered' } })
+    expect(connection?.entra?.secretExpiresAt?.slice(0, 10)).toBe(entra?.credentials.app.secretExpiresAt.slice(0, 10))
     const check = await target.services.connections.testEntra(id)
     expect(check.ok).toBe(true)
     expect(check.items.find((item) => item.key === 'secret-expiry')?.message).toMatch(/in 2[45] days/)
