@@ -39,7 +39,7 @@ export interface ConnectionsDeps {
 
 const noEntraFeatures: EntraFeatures = { licences: false, licenceManagement: false, devices: false }
 
-/** The vault id of a connection's credential (API token or private key). */
+/** The vault id of a connection's credential: the Okta API token or private key, or the Entra client secret (the "okta" in it is historic; stored ids keep it). */
 export const connectionCredentialId = (id: string): string => `connection:${id}:okta-credential`
 
 /** The vault id of a delegated Entra connection's MSAL token cache (the authorized admin's refresh token). */
