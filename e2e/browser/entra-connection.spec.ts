@@ -3,11 +3,12 @@
  * what Azure would (each error under its field, nothing saved); a saved connection's Details tab
  * shows the redirect URIs to register with copy buttons, "Test connection" passes every check and
  * reads the secret's expiry from Graph — inside 30 days, so the warning shows there and on the list;
- * the directory is fetched, browsed, then fetched again after a 1 % change as a delta read; a
+ * the directory is fetched with its Intune devices, browsed (people, then devices, searched), then
+ * fetched again after a 1 % change as a delta read; a
  * preview and sync put its people into the Halo sandbox; after a 1 % change a delta fetch and a sync
  * with only the changes to do; with Entra gone the snapshot is still browsed. A second test reads as a signed-in admin:
  * "Authorize" in the (stand-in) system browser with the sandbox's automatic sign-in, then a test and
- * a fetch with the admin's rights. Screenshots go to e2e/screenshots/ for review.
+ * a fetch with the admin's rights, its Devices list saying how to turn devices on. Screenshots go to e2e/screenshots/ for review.
  */
 import { expect, test } from '../fixtures/entra-test'
 import { openAddConnection } from '../fixtures/add-connection'
@@ -37,6 +38,11 @@ test('an Entra connection is checked, tested, fetched with delta, and synced int
   await expect(dialog.getByRole('textbox', { name: 'Directory (tenant) ID' })).toBeFocused()
   await shoot(page, 'entra-form-errors')
   await entra.fill(entra.sandboxInput('Northwind Entra ID'))
+  const devicesSwitch = dialog.getByRole('switch', { name: "Read Intune's managed devices" })
+  await expect(devicesSwitch).not.toBeChecked()
+  await devicesSwitch.check()
+  await devicesSwitch.scrollIntoViewIfNeeded()
+  await shoot(page, 'entra-form-devices', { fullPage: false })
   await dialog.getByRole('button', { name: 'Add connection' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Entra ID' })).toBeVisible()
 
@@ -45,15 +51,17 @@ test('an Entra connection is checked, tested, fetched with delta, and synced int
   await expect(details).toContainText(entraSandbox.tenantId)
   await expect(details).toContainText('Client secret in keychain')
   await expect(details).toContainText('Unknown: enter it in Edit')
+  await expect(details).toContainText('On: Intune devices are read with the directory')
   const uris = page.getByRole('list', { name: 'Redirect URIs' })
   await expect(uris).toContainText(`${haloSandbox.baseUrl}/auth/account/azureresponse`)
   await expect(uris).toContainText(`${haloSandbox.baseUrl}/portal/auth/account/azureresponse`)
   await expect(uris.getByRole('button', { name: 'Copy Agent single sign-on redirect URI' })).toBeVisible()
   await expect(uris).not.toContainText('http://localhost/identity-studio')
   await page.getByRole('button', { name: 'Test connection' }).click()
-  await expect(page.getByText('All 6 checks passed')).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByText('All 7 checks passed')).toBeVisible({ timeout: 30_000 })
   const checks = page.getByRole('list', { name: 'Connection checks' })
   await expect(checks.locator('[data-check="permission:GroupMember.Read.All"]')).toHaveAttribute('data-state', 'passed')
+  await expect(checks.locator('[data-check="permission:DeviceManagementManagedDevices.Read.All"]')).toHaveAttribute('data-state', 'passed')
   await expect(checks.locator('[data-check="secret-expiry"]')).toContainText(/in 2[45] days/)
   await expect(details.getByRole('alert')).toContainText(/Client secret expires in 2[45] days/)
   await expect(details).toContainText('(read from Graph)')
@@ -68,11 +76,36 @@ test('an Entra connection is checked, tested, fetched with delta, and synced int
   await expect(snapshot).toContainText('Everything was read', { timeout: 30_000 })
   await expect(snapshot.getByRole('list', { name: 'People by status' })).toContainText('Disabled')
   await expect(snapshot).toContainText('The next fetch reads only what changed since the last one.')
+  const devices = entraSandbox.tenant.devices
+  await expect(snapshot.getByLabel('Snapshot figures')).toContainText(`Devices${devices.length.toLocaleString('en-US')}`)
   await snapshot.getByRole('button', { name: 'Browse people and groups' }).click()
   const directory = page.getByRole('region', { name: 'Directory' })
   await expect(directory.getByText(`${entraSandbox.tenant.users.size.toLocaleString('en-US')} people`, { exact: true })).toBeVisible()
   await expect(directory.getByRole('list', { name: 'People' }).getByRole('listitem').first()).toContainText('@')
   await shoot(page, 'entra-people')
+  await directory.getByRole('tab', { name: /^Devices/ }).click()
+  await expect(directory.getByText(`${devices.length.toLocaleString('en-US')} devices`, { exact: true })).toBeVisible()
+  const deviceList = directory.getByRole('list', { name: 'Devices' })
+  await expect(deviceList.getByRole('listitem').first()).toContainText(/Compliant|Not compliant/)
+  const [first] = [...devices].sort((a, b) => a.deviceName.localeCompare(b.deviceName))
+  await expect(deviceList.locator(`[data-device="${first?.id ?? ''}"]`)).toContainText(first?.userPrincipalName ?? '')
+  // A device Intune finds not compliant, by its serial number.
+  const device = devices.find((each) => each.complianceState === 'noncompliant')
+  if (!device) throw new Error('the sandbox tenant has no device that is not compliant')
+  const search = directory.getByRole('searchbox', { name: 'Search devices' })
+  await search.fill(device.serialNumber.toLowerCase())
+  await expect(directory.getByText(`1 of ${devices.length.toLocaleString('en-US')} devices match “${device.serialNumber.toLowerCase()}”`)).toBeVisible()
+  await expect(deviceList.getByRole('listitem')).toHaveCount(1)
+  await expect(deviceList).toContainText(device.deviceName)
+  await expect(deviceList).toContainText(`Serial ${device.serialNumber}`)
+  await expect(deviceList).toContainText('Not compliant')
+  await shoot(page, 'entra-devices-search')
+  await search.fill('')
+  await expect(directory.getByText(`${devices.length.toLocaleString('en-US')} devices`, { exact: true })).toBeVisible()
+  await shoot(page, 'entra-devices')
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click()
+  await shoot(page, 'entra-devices-dark')
+  await page.getByRole('button', { name: 'Switch to light theme' }).click()
   await page.getByRole('tab', { name: 'Details' }).click()
   entraSandbox.mutate(0.01)
   await page.getByRole('button', { name: 'Fetch directory' }).click()
@@ -133,6 +166,10 @@ test('an Entra connection is checked, tested, fetched with delta, and synced int
   await expect(directory.getByText(`${entraSandbox.tenant.users.size.toLocaleString('en-US')} people`, { exact: true })).toBeVisible()
   await page.setViewportSize({ width: 640, height: 1000 })
   await expectNoSidewaysScroll(page)
+  await directory.getByRole('tab', { name: /^Devices/ }).click()
+  await expect(directory.getByRole('list', { name: 'Devices' }).getByRole('listitem').first()).toBeVisible()
+  await expectNoSidewaysScroll(page)
+  await shoot(page, 'entra-devices-narrow')
 })
 
 const systemBrowser = recordingBrowser()
@@ -167,5 +204,10 @@ test.describe('read as a signed-in admin', () => {
     await page.getByRole('button', { name: 'Fetch directory' }).click()
     await expect(page.getByRole('region', { name: 'Directory snapshot' })).toContainText('Everything was read', { timeout: 30_000 })
     await shoot(page, 'entra-delegated-authorized')
+    await page.getByRole('tab', { name: 'Directory' }).click()
+    await page.getByRole('region', { name: 'Directory' }).getByRole('tab', { name: 'Devices' }).click()
+    await expect(page.getByText('Devices are not read for this connection')).toBeVisible()
+    await expect(page.getByText(/turn on “Read Intune's managed devices” with Edit on the Details tab/)).toBeVisible()
+    await shoot(page, 'entra-devices-off')
   })
 })

@@ -16,6 +16,7 @@ type ConnectionProcedure =
   | 'connections:cancelFetch'
   | 'snapshot:people'
   | 'snapshot:groups'
+  | 'snapshot:devices'
 
 export function connectionHandlers({ connections }: Services): { [N in ConnectionProcedure]: Handler<N> } {
   return {
@@ -34,6 +35,7 @@ export function connectionHandlers({ connections }: Services): { [N in Connectio
     'connections:fetch': ({ id }) => connections.fetch(id),
     'connections:cancelFetch': ({ id }) => ({ cancelled: connections.cancelFetch(id) }),
     'snapshot:people': ({ connectionId, ...query }) => connections.snapshotPeople(connectionId, query),
-    'snapshot:groups': ({ connectionId, ...query }) => connections.snapshotGroups(connectionId, query)
+    'snapshot:groups': ({ connectionId, ...query }) => connections.snapshotGroups(connectionId, query),
+    'snapshot:devices': ({ connectionId, ...query }) => connections.snapshotDevices(connectionId, query)
   }
 }

@@ -131,10 +131,23 @@ function describePlan(plan: Omit<Plan, 'rows'>, heading: string, json: Record<st
     `  users:  ${counts('users')}`,
     ...(plan.scope === 'users' ? [] : [`  agents: ${counts('agents')}`]),
     ...(plan.sites.length > 0 ? [`  sites to create: ${plan.sites.map((site) => site.name).join(', ')}`] : []),
+    ...(plan.licences.length > 0 ? [`  software licences: ${plan.licences.map((licence) => `${licence.name} (${licence.action === 'create' ? 'new' : `${licence.from ?? '?'} → ${licence.count} seats`})`).join(', ')}`] : []),
+    ...(licenceLine(summary.licences) ?? []),
     ...(summary.tickets > 0 ? [`  onboarding tickets: ${summary.tickets}`] : []),
     `  guardrail: ${guardrail.message ?? `${guardrail.deactivations} deactivation${guardrail.deactivations === 1 ? '' : 's'}, within the limits`}`
   ]
-  return { exitCode: guardrail.blocked ? 2 : 0, lines, json: { ...json, summary, guardrail, sites: plan.sites, tickets: summary.tickets } }
+  return { exitCode: guardrail.blocked ? 2 : 0, lines, json: { ...json, summary, guardrail, sites: plan.sites, licences: plan.licences, tickets: summary.tickets } }
+}
+
+/** Licence links and Entra assignments that change, or null when none do. */
+function licenceLine(counts: Plan['summary']['licences']): string[] | null {
+  const parts = [
+    counts.linked > 0 ? `${counts.linked} linked` : '',
+    counts.unlinked > 0 ? `${counts.unlinked} unlinked` : '',
+    counts.assigned > 0 ? `${counts.assigned} assigned in Entra` : '',
+    counts.unassigned > 0 ? `${counts.unassigned} removed in Entra` : ''
+  ].filter(Boolean)
+  return parts.length === 0 ? null : [`  licences: ${parts.join(', ')}`]
 }
 
 /** The connection's last snapshot as a file (docs/file-formats.md). */

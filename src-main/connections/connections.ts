@@ -19,7 +19,8 @@ import type { SecretVault } from '../secrets/secret-vault'
 import { entraSettingsOf, oktaSettingsOf, type ConnectionRepo, type ConnectionRow, type OktaSettings } from './connection-repo'
 import type { LoopbackSignIn } from '../auth/loopback-flow'
 import { authorizeEntra, delegatedScopes, type TokenCacheStore } from '../connectors/entra/entra-delegated'
-import { authorizationChanged, describeEntraProgress, entraCredentials, entraSettingsFrom, fetchEntraDirectory, latestDeltaLinks, testEntraConnection, type EntraAccess } from './entra-reads'
+import { assignEntraLicences, authorizationChanged, describeEntraProgress, entraCredentials, entraSettingsFrom, fetchEntraDirectory, latestDeltaLinks, testEntraConnection, type EntraAccess } from './entra-reads'
+import type { DirectoryLicenceWriter } from '../sync/sync-executor'
 
 export interface ConnectionsDeps {
   repo: ConnectionRepo
@@ -31,13 +32,14 @@ export interface ConnectionsDeps {
   oktaTimeScale?: number
   /** The apps a connection's mappings filter on, whose assignments a fetch reads too. */
   assignmentApps?: (connectionId: string) => string[]
-  /** Which Entra features a connection's mappings use (they decide the permissions it needs). */
-  entraFeatures?: (connectionId: string) => EntraFeatures
+  /** Which Entra licence features a connection's mappings use (they decide the permissions it needs; devices are the connection's own setting). */
+  entraFeatures?: (connectionId: string) => LicenceFeatures
   /** Signing an admin in in the system browser ("Authorize" for delegated Entra connections). */
   browserSignIn?: { loopback: LoopbackSignIn; open: (url: string) => Promise<void> }
 }
 
-const noEntraFeatures: EntraFeatures = { licences: false, licenceManagement: false, devices: false }
+type LicenceFeatures = Pick<EntraFeatures, 'licences' | 'licenceManagement'>
+const noLicenceFeatures: LicenceFeatures = { licences: false, licenceManagement: false }
 
 /** The vault id of a connection's credential: the Okta API token or private key, or the Entra client secret (the "okta" in it is historic; stored ids keep it). */
 export const connectionCredentialId = (id: string): string => `connection:${id}:okta-credential`
@@ -158,7 +160,7 @@ export class Connections {
     const memory: { text: string | null } = { text: null }
     const { username } = await authorizeEntra({
       credentials: entraCredentials(settings, await this.entraSecret(row)),
-      scopes: delegatedScopes(this.entraFeatures(id), settings.graphHost),
+      scopes: delegatedScopes({ ...this.entraFeatures(id), devices: settings.devices }, settings.graphHost),
       store: {
         load: () => Promise.resolve(memory.text),
         save: (serialized) => {
@@ -206,8 +208,8 @@ export class Connections {
     return check
   }
 
-  private entraFeatures(id: string): EntraFeatures {
-    return this.deps.entraFeatures?.(id) ?? noEntraFeatures
+  private entraFeatures(id: string): LicenceFeatures {
+    return this.deps.entraFeatures?.(id) ?? noLicenceFeatures
   }
 
   /** The keychain entry holding a delegated connection's MSAL token cache. */
@@ -221,8 +223,9 @@ export class Connections {
     }
   }
 
+  /** Licences as the connection's mappings use them; devices as its settings say. */
   private async entraAccess(row: ConnectionRow): Promise<EntraAccess> {
-    return { secret: await this.entraSecret(row), cache: this.tokenCache(row), features: this.entraFeatures(row.id) }
+    return { secret: await this.entraSecret(row), cache: this.tokenCache(row), features: { ...this.entraFeatures(row.id), devices: entraSettingsOf(row).devices } }
   }
 
   private async entraSecret(row: ConnectionRow): Promise<string> {
@@ -311,6 +314,21 @@ export class Connections {
   snapshotGroups(...args: Parameters<SnapshotStore['groups']>): ReturnType<SnapshotStore['groups']> {
     this.deps.repo.get(args[0])
     return this.deps.snapshots.groups(...args)
+  }
+
+  /** Licence assignments in the connection's Entra tenant, for syncs where Halo manages licences. */
+  entraLicenceWriter(id: string): DirectoryLicenceWriter {
+    return {
+      assign: async (personId, add, remove, names) => {
+        const row = this.deps.repo.get(id)
+        await assignEntraLicences(entraSettingsOf(row), await this.entraAccess(row), personId, add, remove, names)
+      }
+    }
+  }
+
+  snapshotDevices(...args: Parameters<SnapshotStore['devices']>): ReturnType<SnapshotStore['devices']> {
+    this.deps.repo.get(args[0])
+    return this.deps.snapshots.devices(...args)
   }
 
   private async oktaClient(row: ConnectionRow, pacing: { signal?: AbortSignal; maxRetries?: number } = {}): Promise<{ settings: OktaSettings; executor: PacedExecutor; client: ReturnType<typeof createOktaClient> }> {

@@ -22,7 +22,7 @@ beforeAll(async () => {
   entra = await startEntraSandbox({ people: 800 })
   workspace = openTempWorkspace()
   const haloInstanceId = await addTestHaloInstance(workspace)
-  form = { name: 'Northwind Entra ID', haloInstanceId, tenantType: 'single', signIn: 'application', tenantId: entra.tenantId, clientId: entra.credentials.app.clientId, clientSecret: entra.credentials.app.clientSecret, secretExpiresOn: null, authorityHost: entra.baseUrl, graphHost: entra.baseUrl, delta: true }
+  form = { name: 'Northwind Entra ID', haloInstanceId, tenantType: 'single', signIn: 'application', tenantId: entra.tenantId, clientId: entra.credentials.app.clientId, clientSecret: entra.credentials.app.clientSecret, secretExpiresOn: null, authorityHost: entra.baseUrl, graphHost: entra.baseUrl, delta: true, devices: false }
 }, 60_000)
 
 afterAll(async () => {

@@ -33,6 +33,7 @@ export function entraSettingsFrom(form: EntraConnectionForm, existing: EntraSett
     authorityHost: new URL(form.authorityHost).origin,
     graphHost: new URL(form.graphHost).origin,
     delta: form.delta,
+    devices: form.devices,
     secretExpiresAt: entered ?? known,
     secretExpirySource: entered ? ('entered' as const) : known ? ('graph' as const) : null
   }
@@ -64,7 +65,14 @@ export function entraClients(settings: EntraSettings, access: EntraAccess, signa
 }
 
 export function describeEntraProgress(progress: EntraSnapshotProgress): { label: string; done: number; total: number | null; etaMs: number | null } {
-  const label = progress.phase === 'people' ? `Reading people (${progress.people.toLocaleString('en-GB')})…` : progress.phase === 'groups' ? `Reading groups and their members (${progress.groups.toLocaleString('en-GB')})…` : 'Writing the snapshot…'
+  const labels: Record<EntraSnapshotProgress['phase'], string> = {
+    people: `Reading people (${progress.people.toLocaleString('en-GB')})…`,
+    groups: `Reading groups and their members (${progress.groups.toLocaleString('en-GB')})…`,
+    licences: "Reading the tenant's licences…",
+    devices: `Reading Intune devices (${progress.devices.toLocaleString('en-GB')})…`,
+    writing: 'Writing the snapshot…'
+  }
+  const label = labels[progress.phase]
   return { label, done: progress.people + progress.groups, total: null, etaMs: null }
 }
 
@@ -78,7 +86,7 @@ export async function fetchEntraDirectory(options: { connectionId: string; setti
   if (state && previous) {
     const writer = snapshots.begin(connectionId)
     try {
-      const result = await fetchEntraChanges({ graph, writer, previous: previous.data, state, onProgress: options.onProgress })
+      const result = await fetchEntraChanges({ graph, writer, previous: previous.data, state, features: options.access.features, onProgress: options.onProgress })
       return writer.commit({ ...result.summary, mode: 'delta', note: null }, result.deltaLinks)
     } catch (error) {
       writer.abort()
@@ -88,7 +96,7 @@ export async function fetchEntraDirectory(options: { connectionId: string; setti
   }
   const writer = snapshots.begin(connectionId)
   try {
-    const result = await fetchEntraSnapshot({ graph, writer, onProgress: options.onProgress })
+    const result = await fetchEntraSnapshot({ graph, writer, features: options.access.features, onProgress: options.onProgress })
     return writer.commit({ ...result.summary, mode: 'full', note }, settings.delta ? result.deltaLinks : null)
   } catch (error) {
     writer.abort()
@@ -104,6 +112,26 @@ export async function latestDeltaLinks(settings: EntraSettings, access: EntraAcc
     for (let next = await pages.next(); ; next = await pages.next()) if (next.done) return next.value
   }
   return { users: await link(usersDeltaPath, 'users'), groups: await link(groupsDeltaPath, 'groups') }
+}
+
+/**
+ * Assigns and removes a user's licences in Entra (assignLicense), with Entra's refusals in the
+ * admin's words: no usage location (set it under the user's Properties), or no seats left.
+ */
+export async function assignEntraLicences(settings: EntraSettings, access: EntraAccess, personId: string, add: readonly string[], remove: readonly string[], names: Readonly<Record<string, string>>): Promise<void> {
+  const { graph } = entraClients(settings, access)
+  const listed = (skus: readonly string[]): string => skus.map((sku) => names[sku] ?? sku).join(', ')
+  try {
+    await graph.post(`users/${encodeURIComponent(personId)}/assignLicense`, 'the user’s licences', { addLicenses: add.map((skuId) => ({ skuId, disabledPlans: [] })), removeLicenses: [...remove] })
+  } catch (error) {
+    if (!(error instanceof StudioError)) throw error
+    const status = (error.details as { status?: number } | undefined)?.status
+    const change = [add.length > 0 ? `assign ${listed(add)}` : '', remove.length > 0 ? `remove ${listed(remove)}` : ''].filter(Boolean).join(' and ')
+    if (status === 400 && /usage location/i.test(error.message)) throw new StudioError('REMOTE_ERROR', `Entra ID could not ${change}: the user has no usage location. Set one in the Entra admin center (Users › the user › Properties › Usage location), then sync again.`, { status: 400 })
+    if (status === 400) throw new StudioError('REMOTE_ERROR', `Entra ID refused to ${change}: ${error.message.replace(/^Microsoft Graph refused to read [^(]*\(/, '(')}`, { status: 400 })
+    if (error.code === 'FORBIDDEN') throw new StudioError('FORBIDDEN', `The app may not ${change} in Entra ID: add LicenseAssignment.ReadWrite.All as an Application permission under API permissions, then Grant admin consent.`, error.details)
+    throw error
+  }
 }
 
 /** "Test connection" as a checklist, and the secret's expiry when Graph told it. */

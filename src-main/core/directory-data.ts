@@ -1,10 +1,10 @@
 /**
- * The directory side of the engine's input: a snapshot's people, groups, memberships and app
- * assignments, indexed once (group names, each person's groups and apps, people by the keys a manager
+ * The directory side of the engine's input: a snapshot's people, groups, memberships, app
+ * assignments and licences, indexed once (group names, each person's groups and apps, people by the keys a manager
  * reference may use), and how an attribute is read off a person — the source's own attribute first
  * (firstName, mail, a custom one), then the normalised field of the same name (email, title).
  */
-import type { AttributeValue, DirectoryGroup, DirectoryPerson } from '../../src-shared/contract'
+import type { AttributeValue, DirectoryGroup, DirectoryLicence, DirectoryPerson } from '../../src-shared/contract'
 
 export interface DirectoryData {
   people: readonly DirectoryPerson[]
@@ -13,6 +13,8 @@ export interface DirectoryData {
   members: ReadonlyMap<string, readonly string[]>
   /** App id → assigned person ids (Okta), when known. */
   appAssignments?: ReadonlyMap<string, readonly string[]>
+  /** The tenant's licences (Entra, when licence import is on); people's `assignedLicenses` name them by id. */
+  licences?: readonly DirectoryLicence[]
 }
 
 const normalisedKeys = new Set(['id', 'status', 'login', 'email', 'firstName', 'lastName', 'displayName', 'title', 'department', 'employeeNumber', 'manager', 'managerId', 'mobilePhone', 'phone', 'city', 'countryCode', 'created', 'lastUpdated'])

@@ -27,6 +27,13 @@ export interface HaloCab extends HaloNamed {
   memberAgentIds?: HaloRef[]
 }
 
+/** A Halo software licence; `productSku` holds the Entra SKU id of one a licence import made. */
+export interface HaloLicence extends HaloNamed {
+  clientId: HaloRef | null
+  productSku: string | null
+  count: number | null
+}
+
 export interface HaloLookups {
   /** Null where the look-up was never cached (existence cannot be checked). */
   sites: HaloSite[] | null
@@ -40,6 +47,8 @@ export interface HaloLookups {
   customFields: string[] | null
   /** Ticket custom field names (CF…), for onboarding tickets. */
   ticketCustomFields: string[] | null
+  /** Software licences (optional: callers that never import licences leave it out). */
+  licences?: HaloLicence[] | null
 }
 
 /**
@@ -51,6 +60,8 @@ export interface HaloPersonRecord {
   id: HaloRef
   fields: Record<string, string | null | undefined>
   roleIds?: HaloRef[]
+  /** Users: the software licences (ids) linked to them, of those Halo was asked about (licences an Entra import made). */
+  licenceIds?: HaloRef[]
 }
 
 export interface HaloRecords {

@@ -9,8 +9,8 @@
  * as Halo's own integrations do), or out of scope (no mapping places them, or gone from the
  * directory) when the Imports tab says so. Several Halo records for one person, several people for
  * one record, or several people with one email are conflicts to resolve, never guesses. Also: the
- * sites to create, CAB changes, onboarding tickets (created users only, never twice), counts and the
- * guardrail. Same inputs, same plan, rows in snapshot order then Halo ids.
+ * sites to create, Entra licences (licence-plan.ts), CAB changes, onboarding tickets (created users
+ * only, never twice), counts and the guardrail. Same inputs, same plan, rows in snapshot order then Halo ids.
  */
 import type { DirectoryPerson } from '../../src-shared/contract'
 import type { ConnectionConfig } from '../../src-shared/mapping/config-schema'
@@ -19,6 +19,7 @@ import type { DesiredRecord, MatchResult, PersonOutcome } from '../../src-shared
 import { emptyCounts, planVersion, type Plan, type PlanCabChange, type PlanRow, type PlanScope, type PlanSite, type PlanSiteCreation, type PlanTicket } from '../../src-shared/plan/plan-schema'
 import type { DirectoryData, DirectoryIndex } from './directory-data'
 import { evaluateGuardrail } from './guardrail'
+import { licencePlanner, type LicencePlanner } from './licence-plan'
 import type { HaloLookups, HaloPersonRecord, HaloRecords, HaloRef } from './halo-state'
 import { MappingEngine } from './mapping-engine'
 import { cabChange, diffRecord, type DiffContext } from './plan-diff'
@@ -37,6 +38,8 @@ export interface PlanInputs {
   onboarded?: ReadonlySet<string>
   /** The admin's choices for conflicts, by row key. */
   resolutions?: ReadonlyMap<string, Resolution>
+  /** Entra licence import: the SKU ids each person's licences were brought to by the last sync (by person id). */
+  licenceBases?: ReadonlyMap<string, readonly string[]>
 }
 
 const noLinks = new Map<string, HaloRef>()
@@ -82,6 +85,7 @@ export function buildPlan(inputs: PlanInputs): Plan {
   const states = new Map(kinds.map((kind) => [kind, kindState(kind, config, lookups, halo, inputs.links?.[kind] ?? noLinks)]))
   const resolutions = inputs.resolutions ?? new Map<string, Resolution>()
   const onboarded = inputs.onboarded ?? new Set<string>()
+  const licencing = config.source === 'entra' ? licencePlanner(config.advanced.directoryLicences, engine.directory.data.licences ?? [], lookups.licences ?? []) : null
 
   // One pass over the people, keeping rows (not outcomes) and what the later passes need.
   const rows: PlanRow[] = []
@@ -95,6 +99,8 @@ export function buildPlan(inputs: PlanInputs): Plan {
       const state = states.get(kind) as KindState
       const claim = claimOf(outcome, state, resolutions)
       const row = personRow(person, outcome, claim, state, config, resolutions)
+      // Licences follow active users only: a disabled account's are left as they are.
+      if (kind === 'user' && licencing && outcome.active && placed(row)) applyLicences(row, licencing, person, state, inputs.licenceBases?.get(person.id) ?? null)
       // With users in scope too, a person who is no agent has their user row only.
       if (scope === 'both' && kind === 'agent' && row.action === 'skipped' && !row.resolution) continue
       const index = rows.push(row) - 1
@@ -121,7 +127,7 @@ export function buildPlan(inputs: PlanInputs): Plan {
 
   const cabs = new Map<string, PlanCabChange>()
   const planTickets: PlanTicket[] = []
-  const summary = { users: emptyCounts(), agents: emptyCounts(), sites: [] as Plan['summary']['sites'], warnings: 0, tickets: 0 }
+  const summary = { users: emptyCounts(), agents: emptyCounts(), sites: [] as Plan['summary']['sites'], warnings: 0, tickets: 0, licences: { linked: 0, unlinked: 0, assigned: 0, unassigned: 0 } }
   const perSite = new Map<string, { name: string; count: number; created: boolean }>()
   let deactivations = 0
   let base = 0
@@ -136,6 +142,12 @@ export function buildPlan(inputs: PlanInputs): Plan {
       const entry = perSite.get(siteKey)
       if (entry) entry.count += 1
       else perSite.set(siteKey, { name: row.site.name, count: 1, created: row.site.kind === 'create' })
+    }
+    if (row.softwareLicences) {
+      summary.licences.linked += row.softwareLicences.link.length
+      summary.licences.unlinked += row.softwareLicences.unlink.length
+      summary.licences.assigned += row.softwareLicences.assign.length
+      summary.licences.unassigned += row.softwareLicences.unassign.length
     }
     if (row.cabs) {
       for (const board of row.cabs.add) cabEntry(cabs, board).add.push(row.key)
@@ -162,6 +174,7 @@ export function buildPlan(inputs: PlanInputs): Plan {
     source: config.source,
     rows,
     sites: [...newSites.values()].filter((site) => site.people > 0),
+    licences: licencing?.licences ?? [],
     cabs: [...cabs.values()],
     tickets: planTickets,
     summary,
@@ -170,7 +183,30 @@ export function buildPlan(inputs: PlanInputs): Plan {
 }
 
 /** What a row that becomes a conflict no longer does. */
-const unplanned = { haloId: null, changes: [], roles: null, cabs: null, licence: null, write: null } satisfies Partial<PlanRow>
+const unplanned = { haloId: null, changes: [], roles: null, cabs: null, licence: null, softwareLicences: null, write: null } satisfies Partial<PlanRow>
+
+/**
+ * A placed user's licence links: shown as a change (Halo's licences before → after), written with
+ * the record (licences the sync creates are named by key; the sync fills in their ids); with Entra
+ * assignments too, an unchanged row becomes an update.
+ */
+function applyLicences(row: PlanRow, licencing: LicencePlanner, person: DirectoryPerson, state: KindState, base: readonly string[] | null): void {
+  const record = row.haloId === null ? null : (state.records.get(refKey(row.haloId)) ?? null)
+  const planned = licencing.forUser(person, record, base)
+  if (!planned) return
+  const { before, after, ...change } = planned
+  row.softwareLicences = change
+  const list = (names: string[]): string | null => (names.length > 0 ? names.join(', ') : null)
+  if (change.link.length + change.unlink.length > 0) row.changes.push({ field: 'licences', label: 'Licences', from: list(before), to: list(after) })
+  if (change.assign.length + change.unassign.length > 0 && row.action === 'unchanged') row.action = 'update'
+  if (change.link.length + change.unlink.length === 0) return
+  const write: Record<string, unknown> = { ...(row.write ?? { id: row.haloId }) }
+  const known = change.link.flatMap((licence) => (licence.id === null ? [] : [{ id: licence.id }]))
+  if (known.length > 0) write.licences = known
+  if (change.unlink.length > 0) write._remove_licenses = change.unlink.map((licence) => ({ id: licence.id }))
+  row.write = write
+  if (row.action === 'unchanged') row.action = 'update'
+}
 
 function placed(row: PlanRow): boolean {
   return row.action === 'create' || row.action === 'update' || row.action === 'unchanged' || row.action === 'reactivate'
@@ -324,6 +360,7 @@ function personRow(
     roles: null,
     cabs: null,
     licence: null,
+    softwareLicences: null,
     write: null,
     conflict: null,
     resolution: resolutions.get(key) ?? null,
@@ -418,6 +455,7 @@ function departedRows(state: KindState, present: ReadonlySet<string>, config: Co
       roles: null,
       cabs: null,
       licence: null,
+      softwareLicences: null,
       write: { id: record.id, [state.flag]: true },
       conflict: null,
       resolution: null,

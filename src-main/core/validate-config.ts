@@ -86,6 +86,7 @@ export function validateConfig(config: ConnectionConfig, context: ValidationCont
   if (advanced.licences.enabled && advanced.licences.rules.length === 0 && advanced.licences.otherwise === 'keep') {
     add('warning', 'advanced', null, 'licences', 'Licence management is on, but with no rules it changes nothing.', 'Add a rule per agent role, or turn licence management off.')
   }
+  directoryLicenceIssues(config, context, add, exists)
 
   onboardingIssues(config, context, add, exists, template)
 
@@ -183,6 +184,23 @@ function siteMappingIssues(mapping: SiteMapping, where: string, config: Connecti
     }
     if (context.attributes && !context.attributes.has(criterion.field)) add('warning', 'sites', mapping.id, 'criteria', `${at}: no one in the directory snapshot has the attribute "${criterion.field}".`, 'Pick an attribute from the picker.')
   })
+}
+
+/** Entra licence import: an Entra connection only, into a client that exists; management from Halo needs the import. */
+function directoryLicenceIssues(config: ConnectionConfig, context: ValidationContext, add: Add, exists: Exists): void {
+  const { directoryLicences } = config.advanced
+  if (directoryLicences.enabled && config.source !== 'entra') {
+    add('error', 'advanced', null, 'directoryLicences', 'Licence import is for Microsoft Entra ID connections: Okta has no licences to import.', 'Turn licence import off.')
+    return
+  }
+  if (directoryLicences.enabled && directoryLicences.clientId === null) {
+    add('error', 'advanced', null, 'directoryLicences.clientId', 'Licence import is on, but no client is chosen for the licences.', 'Choose the client your users are imported to: the licences become its software licences.')
+  } else if (directoryLicences.enabled && directoryLicences.clientId !== null) {
+    exists(context.lookups.clients, directoryLicences.clientId, 'clients', 'advanced', null, 'directoryLicences.clientId', 'Licence import')
+  }
+  if (directoryLicences.manageFromHalo && !directoryLicences.enabled) {
+    add('error', 'advanced', null, 'directoryLicences.manageFromHalo', 'Licences can be managed from Halo only when they are imported.', 'Turn licence import on (and choose its client), or turn management from Halo off.')
+  }
 }
 
 function onboardingIssues(config: ConnectionConfig, context: ValidationContext, add: Add, exists: Exists, template: Check): void {

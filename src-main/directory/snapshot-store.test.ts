@@ -1,10 +1,11 @@
 /**
  * Snapshots on a real SQLite file: a commit replaces the previous snapshot whole, an aborted fetch
  * leaves the last good one, half-written ones are discarded on start, and the browser's queries
- * (search with literal % and _, status, group members, paging) answer from the current snapshot.
+ * (search with literal % and _, status, group members, paging; devices by name, user, serial number
+ * or model) answer from the current snapshot.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { DirectoryPerson } from '../../src-shared/contract'
+import type { DirectoryDevice, DirectoryPerson } from '../../src-shared/contract'
 import { openTempWorkspace, type TempWorkspace } from '../../test/helpers/temp-workspace'
 import { connectionTable, haloInstanceTable } from '../store/schema'
 import { SnapshotStore } from './snapshot-store'
@@ -18,6 +19,10 @@ afterEach(async () => {
 function person(id: string, displayName: string, status = 'ACTIVE'): DirectoryPerson {
   const login = `${displayName.toLowerCase().replace(/\W+/g, '.')}@northwind.example`
   return { id, status, login, email: login, firstName: null, lastName: null, displayName, title: null, department: null, employeeNumber: null, manager: null, managerId: null, mobilePhone: null, phone: null, city: null, countryCode: null, created: null, lastUpdated: null, attributes: {} }
+}
+
+function device(id: string, name: string, change: Partial<DirectoryDevice> = {}): DirectoryDevice {
+  return { id, name, personId: null, login: null, operatingSystem: 'Windows', osVersion: '10.0.22631.4460', compliance: 'compliant', ownership: 'company', manufacturer: 'Dell Inc.', model: 'Latitude 7440', serialNumber: `SN${id}`, lastSyncAt: '2026-11-30T10:00:00.000Z', ...change }
 }
 
 function setUp(): SnapshotStore {
@@ -87,5 +92,34 @@ describe('SnapshotStore', () => {
     expect(page).toMatchObject({ total: 4 })
     expect(page.rows.map((row) => row.id)).toEqual(['2', '3'])
     expect(store.groups('c1', { search: 'engin', offset: 0, limit: 10 }).rows.map((row) => row.id)).toEqual(['g1'])
+  })
+
+  it('searches devices by name, user, serial number or model, and pages them by name', () => {
+    const store = setUp()
+    expect(store.devices('c1', { offset: 0, limit: 10 })).toEqual({ total: 0, rows: [] })
+    const writer = store.begin('c1')
+    writer.addDevices([
+      device('3', 'nw-lt-00003', { personId: '1', login: 'ada.lovelace@northwind.example' }),
+      device('1', 'NW-MB-00001', { operatingSystem: 'macOS', osVersion: '15.1', manufacturer: 'Apple', model: 'MacBook Air', compliance: 'noncompliant' }),
+      device('2', 'Kiosk 100% lobby', { ownership: 'personal' }),
+      device('4', 'NW-LT-00004', { login: 'alan.turing@northwind.example' })
+    ])
+    writer.commit({ ...figures, devices: 4 })
+    const names = (query: { search?: string; offset?: number; limit?: number }): string[] => store.devices('c1', { offset: 0, limit: 10, ...query }).rows.map((row) => row.name)
+    expect(names({})).toEqual(['Kiosk 100% lobby', 'nw-lt-00003', 'NW-LT-00004', 'NW-MB-00001'])
+    expect(names({ search: 'ADA.LOVELACE' })).toEqual(['nw-lt-00003'])
+    expect(names({ search: 'sn4' })).toEqual(['NW-LT-00004'])
+    expect(names({ search: 'macbook' })).toEqual(['NW-MB-00001'])
+    expect(names({ search: 'nw-lt' })).toEqual(['nw-lt-00003', 'NW-LT-00004'])
+    expect(names({ search: '%' })).toEqual(['Kiosk 100% lobby'])
+    const page = store.devices('c1', { offset: 1, limit: 2 })
+    expect(page.total).toBe(4)
+    expect(page.rows.map((row) => row.id)).toEqual(['3', '4'])
+    expect(store.devices('c1', { search: 'nw-', offset: 2, limit: 10 })).toMatchObject({ total: 3, rows: [{ id: '1', compliance: 'noncompliant', model: 'MacBook Air' }] })
+
+    // A new snapshot without devices leaves none behind.
+    store.begin('c1').commit(figures)
+    expect(store.devices('c1', { offset: 0, limit: 10 }).total).toBe(0)
+    expect(workspace?.database.sqlite.prepare('SELECT COUNT(*) AS n FROM snapshot_device').get()).toEqual({ n: 0 })
   })
 })

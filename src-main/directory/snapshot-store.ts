@@ -7,10 +7,10 @@
 import type Database from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
 import { and, asc, count, eq, inArray, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
-import type { DirectoryApp, DirectoryGroup, DirectoryPerson, SnapshotSummary } from '../../src-shared/contract'
+import type { DirectoryApp, DirectoryDevice, DirectoryGroup, DirectoryLicence, DirectoryPerson, SnapshotSummary } from '../../src-shared/contract'
 import type { DirectoryData } from '../core/directory-data'
 import type { StudioDb } from '../store/database'
-import { directorySnapshotTable, snapshotGroupTable, snapshotMembershipTable, snapshotPersonTable } from '../store/schema'
+import { directorySnapshotTable, snapshotDeviceTable, snapshotGroupTable, snapshotMembershipTable, snapshotPersonTable } from '../store/schema'
 
 export interface SnapshotWriter {
   readonly id: string
@@ -26,6 +26,10 @@ export interface SnapshotWriter {
   addAssignments(appId: string, personIds: readonly string[]): void
   /** A group's direct members, users and groups (Entra), for merging the next delta round. */
   addDirectMembers(groupId: string, memberIds: readonly string[]): void
+  /** The tenant's licences (Entra's subscribed SKUs). */
+  addLicences(licences: readonly DirectoryLicence[]): void
+  /** Devices Intune manages. */
+  addDevices(devices: readonly DirectoryDevice[]): void
   /** Makes this the connection's snapshot, with where its next changes are read from; the previous one is deleted. */
   commit(summary: Omit<SnapshotSummary, 'id' | 'fetchedAt'>, deltaLinks?: DeltaLinks | null): SnapshotSummary
   /** Throws the partial snapshot away. */
@@ -66,6 +70,8 @@ export class SnapshotStore {
     const app = sqlite.prepare('INSERT OR IGNORE INTO snapshot_app (snapshot_id, id, data) VALUES (?, ?, ?)')
     const assignment = sqlite.prepare('INSERT OR IGNORE INTO snapshot_app_assignment (snapshot_id, app_id, person_id) VALUES (?, ?, ?)')
     const directMember = sqlite.prepare('INSERT OR IGNORE INTO snapshot_direct_member (snapshot_id, group_id, member_id) VALUES (?, ?, ?)')
+    const licence = sqlite.prepare('INSERT OR IGNORE INTO snapshot_licence (snapshot_id, id, data) VALUES (?, ?, ?)')
+    const device = sqlite.prepare('INSERT OR IGNORE INTO snapshot_device (snapshot_id, id, name, search_text, data) VALUES (?, ?, ?, ?, ?)')
     const each = <T>(rows: readonly T[], write: (row: T) => void): void => {
       sqlite.transaction(() => {
         for (const row of rows) write(row)
@@ -86,6 +92,8 @@ export class SnapshotStore {
       addApps: (apps) => each(apps, (row) => app.run(id, row.id, JSON.stringify(row))),
       addAssignments: (appId, personIds) => each(personIds, (personId) => assignment.run(id, appId, personId)),
       addDirectMembers: (groupId, memberIds) => each(memberIds, (memberId) => directMember.run(id, groupId, memberId)),
+      addLicences: (licences) => each(licences, (row) => licence.run(id, row.id, JSON.stringify(row))),
+      addDevices: (devices) => each(devices, (row) => device.run(id, row.id, row.name, [row.name, row.login, row.serialNumber, row.model].filter(Boolean).join(' ').toLowerCase(), JSON.stringify(row))),
       commit: (figures, deltaLinks = null) => {
         const summary: SnapshotSummary = { id, fetchedAt: this.now().toISOString(), ...figures }
         db.transaction((tx) => {
@@ -165,9 +173,29 @@ export class SnapshotStore {
     return { total, rows: rows.map((row) => JSON.parse(row.data) as DirectoryGroup) }
   }
 
+  /** Intune devices of the connection's snapshot, searchable (name, user, serial number, model) and paged. */
+  devices(connectionId: string, query: { search?: string | undefined; offset: number; limit: number }): { total: number; rows: DirectoryDevice[] } {
+    const snapshot = this.current(connectionId)
+    if (!snapshot) return { total: 0, rows: [] }
+    const conditions: SQL[] = [eq(snapshotDeviceTable.snapshotId, snapshot.id)]
+    const needle = query.search?.trim().toLowerCase()
+    if (needle) conditions.push(contains(snapshotDeviceTable.searchText, needle))
+    const where = and(...conditions)
+    const total = this.db.select({ n: count() }).from(snapshotDeviceTable).where(where).get()?.n ?? 0
+    const rows = this.db
+      .select({ data: snapshotDeviceTable.data })
+      .from(snapshotDeviceTable)
+      .where(where)
+      .orderBy(asc(sql`lower(${snapshotDeviceTable.name})`), asc(snapshotDeviceTable.id))
+      .limit(query.limit)
+      .offset(query.offset)
+      .all()
+    return { total, rows: rows.map((row) => JSON.parse(row.data) as DirectoryDevice) }
+  }
+
   /**
-   * The whole snapshot, for the mapping engine: every person (ordered by name), group, membership
-   * and app assignment, or null when the connection has none.
+   * The whole snapshot, for the mapping engine: every person (ordered by name), group, membership,
+   * app assignment and licence, or null when the connection has none.
    */
   load(connectionId: string): { summary: SnapshotSummary; data: DirectoryData } | null {
     const summary = this.current(connectionId)
@@ -191,7 +219,8 @@ export class SnapshotStore {
         people,
         groups,
         members: grouped(rows('SELECT group_id AS key, person_id AS personId FROM snapshot_membership WHERE snapshot_id = ?')),
-        appAssignments: grouped(rows('SELECT app_id AS key, person_id AS personId FROM snapshot_app_assignment WHERE snapshot_id = ?'))
+        appAssignments: grouped(rows('SELECT app_id AS key, person_id AS personId FROM snapshot_app_assignment WHERE snapshot_id = ?')),
+        licences: rows<{ data: string }>('SELECT data FROM snapshot_licence WHERE snapshot_id = ? ORDER BY id').map((row) => JSON.parse(row.data) as DirectoryLicence)
       }
     }
   }

@@ -138,19 +138,30 @@ export class HaloInstances {
   }
 
   /**
-   * Reads every look-up again, and Halo's users and agents for matching; if the instance cannot be
-   * reached the cache is kept and offline is set.
+   * Reads every look-up again, and Halo's users and agents for matching (users with the licences an
+   * Entra import made that they are linked to); if the instance cannot be reached the cache is kept
+   * and offline is set.
    */
   async refreshLookups(id: string): Promise<{ offline: boolean; reason: string | null; lookups: HaloInstance['lookups'] }> {
     const row = this.deps.repo.get(id)
     const { client } = this.connect(row)
     const fresh: [HaloLookupKind, Record<string, unknown>[]][] = []
     const people: Array<[HaloPeopleKind, Record<string, unknown>[]]> = []
+    const licensed = new Map<string, number[]>()
     try {
       for (const kind of haloLookupKinds) fresh.push([kind, await client.list(kind, { query: lookupQueries[kind] })])
       // Everyone, inactive and disabled too: matching must find the record to reactivate.
       people.push(['users', await client.list('users', { query: { includeinactive: true, includeactive: true } })])
       people.push(['agents', await client.list('agents', { query: { includeenabled: true, includedisabled: true, includeroles: true } })])
+      // Who is linked to each licence an Entra import made (few licences; Halo lists a licence's users by licence_id).
+      for (const licence of fresh.find(([kind]) => kind === 'licences')?.[1] ?? []) {
+        if (typeof licence.product_sku !== 'string' || licence.product_sku === '' || licence.deleted === true) continue
+        for (const user of await client.list('users', { query: { licence_id: licence.id as number, includeinactive: true, includeactive: true } })) {
+          const ids = licensed.get(String(user.id)) ?? []
+          ids.push(licence.id as number)
+          licensed.set(String(user.id), ids)
+        }
+      }
     } catch (error) {
       if (error instanceof StudioError && error.code === 'UNREACHABLE') {
         return { offline: true, reason: error.message, lookups: this.deps.cache.summaries(id) }
@@ -159,7 +170,7 @@ export class HaloInstances {
     }
     const fetchedAt = this.now().toISOString()
     for (const [kind, records] of fresh) this.deps.cache.store(id, kind, records, fetchedAt)
-    for (const [kind, records] of people) this.deps.cache.storePeople(id, kind, records, fetchedAt)
+    for (const [kind, records] of people) this.deps.cache.storePeople(id, kind, records, fetchedAt, kind === 'users' ? licensed : undefined)
     return { offline: false, reason: null, lookups: this.deps.cache.summaries(id) }
   }
 

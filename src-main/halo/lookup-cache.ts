@@ -14,9 +14,13 @@ import { slimHaloPerson, type HaloPeopleKind } from './halo-people'
 export class LookupCache {
   constructor(private readonly db: StudioDb) {}
 
-  /** Keeps Halo's users or agents for matching and planning, each slimmed to what they compare (halo-people.ts). */
-  storePeople(instanceId: string, kind: HaloPeopleKind, records: ReadonlyArray<Record<string, unknown>>, fetchedAt: string): void {
-    const slim = records.map((record) => slimHaloPerson(kind, record))
+  /** Keeps Halo's users or agents for matching and planning, each slimmed to what they compare (halo-people.ts), users with their licence links (by user id) when read. */
+  storePeople(instanceId: string, kind: HaloPeopleKind, records: ReadonlyArray<Record<string, unknown>>, fetchedAt: string, licenceIds?: ReadonlyMap<string, readonly number[]>): void {
+    const slim = records.map((record) => {
+      const person = slimHaloPerson(kind, record)
+      const licences = licenceIds?.get(String(record.id))
+      return licences ? { ...person, licenceIds: [...licences] } : person
+    })
     const values = { instanceId, kind, records: JSON.stringify(slim), recordCount: slim.length, fetchedAt }
     this.db
       .insert(haloLookupTable)

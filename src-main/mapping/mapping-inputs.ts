@@ -7,7 +7,7 @@
 import type { HaloLookupKind } from '../../src-shared/contract'
 import { DirectoryIndex, knownAttributes } from '../core/directory-data'
 import { customFieldApplies } from '../../src-shared/mapping/halo-fields'
-import type { HaloCab, HaloLookups, HaloNamed, HaloSite, HaloTemplate } from '../core/halo-state'
+import type { HaloCab, HaloLicence, HaloLookups, HaloNamed, HaloSite, HaloTemplate } from '../core/halo-state'
 import type { SnapshotStore } from '../directory/snapshot-store'
 import { customFieldUsage, type LookupCache } from '../halo/lookup-cache'
 
@@ -51,7 +51,12 @@ export function haloLookupsOf(raw: (kind: HaloLookupKind) => Raw[] | null): Halo
     const members = Array.isArray(record.members) ? (record.members as Raw[]).flatMap((member) => (ref(member.agent_id) === null ? [] : [ref(member.agent_id) as number | string])) : undefined
     return [{ id, name: text(record.name) ?? `CAB ${id}`, ...(members ? { memberAgentIds: members } : {}) }]
   })
+  const licences = raw('licences')?.flatMap((record): HaloLicence[] => {
+    const id = ref(record.id)
+    return id === null || record.deleted === true ? [] : [{ id, name: text(record.name) ?? `Licence ${id}`, clientId: ref(record.client_id), productSku: text(record.product_sku), count: typeof record.count === 'number' ? record.count : null }]
+  })
   return {
+    licences: licences ?? null,
     sites: sites ?? null,
     clients: named(raw('clients')),
     agentRoles: named(raw('roles')),

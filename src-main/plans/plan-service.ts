@@ -72,6 +72,7 @@ export class PlanService {
       summary: plan.summary,
       guardrail: plan.guardrail,
       sites: plan.sites,
+      licences: plan.licences,
       cabChanges: plan.cabs.length,
       stale: this.staleness(stored),
       siteNames: stored.siteNames
@@ -142,7 +143,8 @@ export class PlanService {
       scope,
       links: this.deps.links.links(connectionId),
       onboarded: this.deps.links.onboarded(connectionId),
-      resolutions: this.deps.plans.resolutions(connectionId)
+      resolutions: this.deps.plans.resolutions(connectionId),
+      licenceBases: this.deps.links.licenceBases(connectionId)
     })
     const fingerprint: PlanInputsFingerprint = {
       snapshotId: inputs.snapshot.snapshotId,

@@ -41,7 +41,8 @@ export async function startDemoEntra(services: Services, options: { haloInstance
         secretExpiresOn: expiresOn,
         authorityHost: sandbox.baseUrl,
         graphHost: sandbox.baseUrl,
-        delta: entra?.delta ?? true
+        delta: entra?.delta ?? true,
+        devices: entra?.devices ?? true
       })
       settings.setMarker(connectionMarker, saved.id)
     }

@@ -84,6 +84,25 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
   // A sync left running by a process that is gone is interrupted: it resumes where it stopped.
   journal.interruptAbandoned(ownerGone)
   const plans = new PlanService({ connections: connectionRepo, mapping, snapshots, lookups, halo, plans: planStore, links: syncLinks })
+  const connections = new Connections({
+    repo: connectionRepo,
+    snapshots,
+    vault,
+    events,
+    oktaTimeScale: options.oktaTimeScale,
+    assignmentApps: (id) => mapping.assignmentApps(id),
+    entraFeatures: (id) => {
+      const { directoryLicences } = mapping.get(id).config.advanced
+      return { licences: directoryLicences.enabled, licenceManagement: directoryLicences.enabled && directoryLicences.manageFromHalo }
+    },
+    browserSignIn: {
+      loopback,
+      open: async (url) => {
+        links.approve(url)
+        await links.open(url)
+      }
+    }
+  })
   const services: Services = {
     about: {
       name: 'Identity Studio for Halo',
@@ -99,26 +118,10 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     events,
     links,
     halo,
-    connections: new Connections({
-      repo: connectionRepo,
-      snapshots,
-      vault,
-      events,
-      oktaTimeScale: options.oktaTimeScale,
-      assignmentApps: (id) => mapping.assignmentApps(id),
-      // Entra licence import and devices are not mapped yet, so their permissions are not asked for.
-      entraFeatures: () => ({ licences: false, licenceManagement: false, devices: false }),
-      browserSignIn: {
-        loopback,
-        open: async (url) => {
-          links.approve(url)
-          await links.open(url)
-        }
-      }
-    }),
+    connections,
     mapping,
     plans,
-    sync: new SyncService({ connections: connectionRepo, halo, plans, planStore, journal, links: syncLinks, events }),
+    sync: new SyncService({ connections: connectionRepo, halo, plans, planStore, journal, links: syncLinks, events, directoryWriter: (id) => connections.entraLicenceWriter(id) }),
     log: options.log
   }
   if (database.migration.applied > 0) {

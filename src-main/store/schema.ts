@@ -179,6 +179,31 @@ export const snapshotAppTable = sqliteTable(
   (table) => [primaryKey({ columns: [table.snapshotId, table.id] })]
 )
 
+/** An Entra snapshot's licences (subscribed SKUs), read when licence import is on; `data` is a DirectoryLicence. */
+export const snapshotLicenceTable = sqliteTable(
+  'snapshot_licence',
+  {
+    snapshotId: snapshotId(),
+    id: text('id').notNull(),
+    data: text('data').notNull()
+  },
+  (table) => [primaryKey({ columns: [table.snapshotId, table.id] })]
+)
+
+/** An Entra snapshot's Intune devices, read when devices are on; `data` is a DirectoryDevice. */
+export const snapshotDeviceTable = sqliteTable(
+  'snapshot_device',
+  {
+    snapshotId: snapshotId(),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    /** Lower-cased name, login, serial number and model, for search. */
+    searchText: text('search_text').notNull(),
+    data: text('data').notNull()
+  },
+  (table) => [primaryKey({ columns: [table.snapshotId, table.id] })]
+)
+
 export const snapshotAppAssignmentTable = sqliteTable(
   'snapshot_app_assignment',
   {
@@ -256,7 +281,13 @@ export const syncLinkTable = sqliteTable(
     kind: text('kind', { enum: ['user', 'agent'] }).notNull(),
     personId: text('person_id').notNull(),
     haloId: text('halo_id').notNull(),
-    linkedAt: text('linked_at').notNull()
+    linkedAt: text('linked_at').notNull(),
+    /**
+     * Users of Entra connections with licence import: JSON of the SKU ids their Halo licence links
+     * and Entra assignments were both brought to by the last sync, or null before any. What each
+     * side changed since is measured from it (licence management from Halo).
+     */
+    licences: text('licences')
   },
   (table) => [primaryKey({ columns: [table.connectionId, table.kind, table.personId] })]
 )
@@ -310,7 +341,7 @@ export const syncOpTable = sqliteTable(
       .notNull()
       .references(() => syncRunTable.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
-    phase: text('phase', { enum: ['sites', 'users', 'agents', 'cabs', 'tickets'] }).notNull(),
+    phase: text('phase', { enum: ['licences', 'sites', 'users', 'agents', 'directory', 'cabs', 'tickets'] }).notNull(),
     /** The plan row (or site key, CAB id, ticket's row) the operation is for. */
     ref: text('ref').notNull(),
     action: text('action').notNull(),

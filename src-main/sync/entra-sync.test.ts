@@ -22,7 +22,7 @@ beforeAll(async () => {
   entra = await startEntraSandbox({ people: 340 })
   workspace = openTempWorkspace()
   const instanceId = await addSandboxHaloInstance(workspace, halo, { requests: 100_000, windowSeconds: 60 })
-  connectionId = (await workspace.services.connections.saveEntra({ name: 'Northwind Entra ID', haloInstanceId: instanceId, tenantType: 'single', signIn: 'application', tenantId: entra.tenantId, clientId: entra.credentials.app.clientId, clientSecret: entra.credentials.app.clientSecret, secretExpiresOn: null, authorityHost: entra.baseUrl, graphHost: entra.baseUrl, delta: true })).id
+  connectionId = (await workspace.services.connections.saveEntra({ name: 'Northwind Entra ID', haloInstanceId: instanceId, tenantType: 'single', signIn: 'application', tenantId: entra.tenantId, clientId: entra.credentials.app.clientId, clientSecret: entra.credentials.app.clientSecret, secretExpiresOn: null, authorityHost: entra.baseUrl, graphHost: entra.baseUrl, delta: true, devices: false })).id
   await workspace.services.connections.fetch(connectionId)
   await workspace.services.halo.refreshLookups(instanceId)
   const config = structuredClone(workspace.services.mapping.get(connectionId).config)

@@ -1,6 +1,7 @@
 /**
- * Applies a run's journal through the Halo client, phase by phase — sites, users, agents, CAB
- * members, onboarding tickets — in POST-array batches. Each batch is marked sent before the request
+ * Applies a run's journal through the Halo client, phase by phase — software licences, sites, users,
+ * agents, Entra licence assignments, CAB members, onboarding tickets — in POST-array batches (Entra's
+ * one user at a time, through the directory's own writer). Each batch is marked sent before the request
  * and settled after it. A batch Halo refuses (400) is split to find the record at fault, which fails
  * with Halo's words while the others go through. An answer lost (dropped connection, timeout, 5xx)
  * leaves the batch's outcome unknown: creates are looked for in Halo (sync-reconcile.ts), updates are
@@ -23,12 +24,20 @@ export interface SyncProgress {
   phase: SyncPhase
 }
 
+/** Licence changes made in the directory (Entra's assignLicense), for licence management from Halo. */
+export interface DirectoryLicenceWriter {
+  /** Assigns and removes SKUs (names for messages); throws a StudioError in the admin's words. */
+  assign(personId: string, add: readonly string[], remove: readonly string[], names: Readonly<Record<string, string>>): Promise<void>
+}
+
 export interface ExecutorOptions {
   journal: SyncJournal
   links: SyncLinks
   client: HaloClient
   connectionId: string
   source: 'okta' | 'entra'
+  /** How licences are assigned in the directory; operations that need it fail without it. */
+  directory?: DirectoryLicenceWriter
   batchSize?: number
   /** Tries of one batch whose answer is lost before the run stops (to resume later). */
   maxAttempts?: number
@@ -39,7 +48,7 @@ export interface ExecutorOptions {
 
 export type ExecutionResult = { state: 'completed' } | { state: 'cancelled' } | { state: 'interrupted'; error: string }
 
-const phaseEntity = { sites: 'sites', users: 'users', agents: 'agents', tickets: 'tickets' } as const
+const phaseEntity = { licences: 'licences', sites: 'sites', users: 'users', agents: 'agents', tickets: 'tickets' } as const
 
 export class SyncExecutor {
   private readonly batchSize: number
@@ -108,6 +117,10 @@ export class SyncExecutor {
       for (const op of ready) await this.sendCab(op)
       return
     }
+    if (phase === 'directory') {
+      for (const op of ready) await this.sendDirectory(op)
+      return
+    }
     await this.send(phase, ready)
   }
 
@@ -116,13 +129,24 @@ export class SyncExecutor {
     const ready: SyncOp[] = []
     const skipped: Array<{ op: SyncOp; error: string }> = []
     for (const op of ops) {
-      if (phase === 'users' && typeof op.payload.siteRef === 'string') {
-        const siteId = this.ids.get(op.payload.siteRef)
+      if (phase === 'users' && (typeof op.payload.siteRef === 'string' || Array.isArray(op.payload.licenceRefs))) {
+        const siteId = typeof op.payload.siteRef === 'string' ? this.ids.get(op.payload.siteRef) : null
         if (siteId === undefined) skipped.push({ op, error: 'Not sent: the site this user goes to could not be created.' })
         else {
-          op.payload = { ...op.payload, record: { ...(op.payload.record as Record<string, unknown>), site_id: Number(siteId) } }
+          // Licences this sync created are linked by their new ids; one that failed is left out (and the user's licences are not recorded as synced).
+          const record: Record<string, unknown> = { ...(op.payload.record as Record<string, unknown>), ...(siteId === null ? {} : { site_id: Number(siteId) }) }
+          const created = ((op.payload.licenceRefs as string[] | undefined) ?? []).flatMap((ref) => {
+            const id = this.ids.get(ref)
+            return id === undefined ? [] : [{ id: Number(id) }]
+          })
+          if (created.length > 0) record.licences = [...((record.licences as unknown[] | undefined) ?? []), ...created]
+          op.payload = { ...op.payload, record }
           ready.push(op)
         }
+      } else if (phase === 'directory') {
+        const missing = (op.payload.needs as string[]).filter((ref) => !this.ids.has(ref))
+        if (missing.length > 0) skipped.push({ op, error: missing.some((ref) => ref.startsWith('licence:')) ? 'Not sent: a Halo licence this user is linked to could not be created.' : 'Not sent: the Halo user could not be saved.' })
+        else ready.push(op)
       } else if (phase === 'tickets') {
         const personId = String(op.payload.personId)
         const already = this.options.links.ticketOf(this.options.connectionId, personId)
@@ -141,7 +165,7 @@ export class SyncExecutor {
   }
 
   /** Posts a batch, splitting it when Halo refuses it and retrying when the answer is lost. */
-  private async send(phase: Exclude<SyncPhase, 'cabs'>, ops: SyncOp[]): Promise<void> {
+  private async send(phase: Exclude<SyncPhase, 'cabs' | 'directory'>, ops: SyncOp[]): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? 8
     let pending = ops
     for (let attempt = 1; pending.length > 0; attempt += 1) {
@@ -189,9 +213,32 @@ export class SyncExecutor {
     this.settled += 1
   }
 
+  /** A user's licences in Entra: assigned and removed (when Halo manages them), then recorded as synced on both sides. */
+  private async sendDirectory(op: SyncOp): Promise<void> {
+    const { personId, add, remove, names } = op.payload as { personId: string; add: string[]; remove: string[]; names: Record<string, string> }
+    this.options.journal.markSent([op])
+    if (op.action === 'assign') {
+      if (!this.options.directory) throw new StudioError('REMOTE_ERROR', 'Licences cannot be assigned in the directory from here: this connection has no directory writer.')
+      try {
+        await this.options.directory.assign(personId, add, remove, names)
+      } catch (error) {
+        // The directory refused this user (no usage location, no seats left): the others go on.
+        if (error instanceof StudioError && refused(error)) {
+          this.options.journal.settle([{ op, state: 'failed', error: error.message }])
+          this.settled += 1
+          return
+        }
+        throw error
+      }
+    }
+    const planned = op.payload.haloId
+    const haloId = typeof planned === 'number' || typeof planned === 'string' ? String(planned) : this.ids.get(op.ref)
+    this.done('directory', [{ op, haloId: haloId ?? '' }])
+  }
+
   /** Whether an operation whose answer was lost is done: a create is looked for in Halo; anything else is sent again. */
   private async reconcile(phase: SyncPhase, op: SyncOp): Promise<boolean> {
-    if (op.action !== 'create' || phase === 'cabs') return false
+    if (op.action !== 'create' || phase === 'cabs' || phase === 'directory') return false
     const found = await findCreated(this.options.client, phase, op, this.options.source)
     if (found === null) return false
     this.done(phase, [{ op, haloId: found }])
@@ -205,9 +252,10 @@ export class SyncExecutor {
       results.map(({ op, haloId }) => ({ op, state: 'done' as const, haloId })),
       () => {
         for (const { op, haloId } of results) {
-          if (phase === 'sites' || phase === 'users' || phase === 'agents') this.ids.set(op.ref, haloId)
+          if (phase === 'licences' || phase === 'sites' || phase === 'users' || phase === 'agents') this.ids.set(op.ref, haloId)
           const personId = typeof op.payload.personId === 'string' ? op.payload.personId : null
           if (personId === null) continue
+          if (phase === 'directory') links.recordLicences(connectionId, personId, haloId, op.payload.target as string[], at)
           if (phase === 'users' || phase === 'agents') links.link(connectionId, phase === 'users' ? 'user' : 'agent', personId, haloId, at)
           if (phase === 'tickets') links.recordTicket(connectionId, personId, haloId, op.runId, at)
         }
@@ -218,7 +266,7 @@ export class SyncExecutor {
 }
 
 function recordOf(phase: SyncPhase, op: SyncOp): Record<string, unknown> {
-  if (phase === 'sites') return op.payload
+  if (phase === 'sites' || phase === 'licences') return op.payload
   if (phase === 'tickets') return op.payload.ticket as Record<string, unknown>
   return op.payload.record as Record<string, unknown>
 }

@@ -12,7 +12,7 @@ import { desc, eq } from 'drizzle-orm'
 import type { StudioDb } from '../store/database'
 import { syncRunTable } from '../store/schema'
 
-export const syncPhases = ['sites', 'users', 'agents', 'cabs', 'tickets'] as const
+export const syncPhases = ['licences', 'sites', 'users', 'agents', 'directory', 'cabs', 'tickets'] as const
 export type SyncPhase = (typeof syncPhases)[number]
 export type OpState = 'pending' | 'sent' | 'done' | 'failed' | 'skipped'
 export type RunState = 'running' | 'interrupted' | 'cancelled' | 'completed' | 'failed'
@@ -170,7 +170,7 @@ export class SyncJournal {
 
   /** Ref → Halo id of what the run has done so far (sites, users, agents), for the operations that depend on them. */
   doneIds(runId: string): Map<string, string> {
-    const rows = this.sqlite.prepare("SELECT ref, halo_id FROM sync_op WHERE run_id = ? AND state = 'done' AND halo_id IS NOT NULL AND phase IN ('sites', 'users', 'agents')").all(runId) as Array<{ ref: string; halo_id: string }>
+    const rows = this.sqlite.prepare("SELECT ref, halo_id FROM sync_op WHERE run_id = ? AND state = 'done' AND halo_id IS NOT NULL AND phase IN ('licences', 'sites', 'users', 'agents')").all(runId) as Array<{ ref: string; halo_id: string }>
     return new Map(rows.map((row) => [row.ref, row.halo_id]))
   }
 

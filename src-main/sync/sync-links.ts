@@ -1,7 +1,8 @@
 /**
  * What syncs leave behind for later plans (owner of `sync_link` and `onboarding_ticket`): which Halo
  * record each directory person became, per kind (later plans match by it, and deactivate it when the
- * person leaves the directory), and who has had their onboarding ticket (never logged twice).
+ * person leaves the directory), the licences each user was last brought to (Entra licence import),
+ * and who has had their onboarding ticket (never logged twice).
  */
 import { and, eq } from 'drizzle-orm'
 import type { HaloRef } from '../core/halo-state'
@@ -21,7 +22,19 @@ export class SyncLinks {
 
   link(connectionId: string, kind: 'user' | 'agent', personId: string, haloId: HaloRef, at: string): void {
     const values = { connectionId, kind, personId, haloId: String(haloId), linkedAt: at }
-    this.db.insert(syncLinkTable).values(values).onConflictDoUpdate({ target: [syncLinkTable.connectionId, syncLinkTable.kind, syncLinkTable.personId], set: values }).run()
+    this.db.insert(syncLinkTable).values(values).onConflictDoUpdate({ target: [syncLinkTable.connectionId, syncLinkTable.kind, syncLinkTable.personId], set: { haloId: values.haloId, linkedAt: at } }).run()
+  }
+
+  /** The SKU ids a user's licences were brought to on both sides (Halo's links, Entra's assignments). */
+  recordLicences(connectionId: string, personId: string, haloId: HaloRef, skuIds: readonly string[], at: string): void {
+    const values = { connectionId, kind: 'user' as const, personId, haloId: String(haloId), linkedAt: at, licences: JSON.stringify(skuIds) }
+    this.db.insert(syncLinkTable).values(values).onConflictDoUpdate({ target: [syncLinkTable.connectionId, syncLinkTable.kind, syncLinkTable.personId], set: { haloId: values.haloId, licences: values.licences } }).run()
+  }
+
+  /** What recordLicences left per person (people never recorded are absent). */
+  licenceBases(connectionId: string): Map<string, string[]> {
+    const rows = this.db.select({ personId: syncLinkTable.personId, licences: syncLinkTable.licences }).from(syncLinkTable).where(and(eq(syncLinkTable.connectionId, connectionId), eq(syncLinkTable.kind, 'user'))).all()
+    return new Map(rows.flatMap((row) => (row.licences === null ? [] : [[row.personId, JSON.parse(row.licences) as string[]]])))
   }
 
   onboarded(connectionId: string): Set<string> {

@@ -2,7 +2,8 @@
  * Finding out whether a create whose answer was lost happened: the record is looked for in Halo by
  * what the create wrote that only it has — a user or agent by the stored directory id (okta_id /
  * azureoid, by advanced search; where an instance refuses that, by a plain search checked field by
- * field), an Entra agent (no directory id field) by email, a site by name under its client, an
+ * field), an Entra agent (no directory id field) by email, a site by name under its client, a
+ * software licence by its Entra SKU id (product_sku) under its client, an
  * onboarding ticket by its user and ticket type (the user is new, so any such ticket is ours).
  * Answers the record's id, or null when Halo does not have it (the create is sent again).
  */
@@ -18,6 +19,11 @@ export async function findCreated(client: HaloClient, phase: SyncPhase, op: Sync
     const { name, client_id: clientId } = op.payload as { name: string; client_id: number | string }
     const sites = await client.list('sites', { query: { search: name, client_id: clientId, includeinactive: true } })
     return idOf(sites.find((site) => same(site.name, name) && String(site.client_id) === String(clientId)))
+  }
+  if (phase === 'licences') {
+    const { product_sku: sku, client_id: clientId } = op.payload as { product_sku: string; client_id: number | string }
+    const licences = await client.list('licences', { query: { client_id: clientId } })
+    return idOf(licences.find((licence) => same(licence.product_sku, sku) && String(licence.client_id) === String(clientId)))
   }
   if (phase === 'tickets') {
     const ticket = op.payload.ticket as Row

@@ -17,7 +17,7 @@ import type { HaloInstances } from '../halo/halo-instances'
 import type { PlanService } from '../plans/plan-service'
 import type { PlanStore } from '../plans/plan-store'
 import type { EventBus } from '../runtime/event-bus'
-import { SyncExecutor, type ExecutionResult, type SyncProgress } from './sync-executor'
+import { SyncExecutor, type DirectoryLicenceWriter, type ExecutionResult, type SyncProgress } from './sync-executor'
 import { leaseMs, type OpCounts, type OpState, type SyncJournal, type SyncOp, type SyncRun } from './sync-journal'
 import type { SyncLinks } from './sync-links'
 import { planOps } from './plan-ops'
@@ -30,6 +30,8 @@ export interface SyncServiceDeps {
   journal: SyncJournal
   links: SyncLinks
   events: EventBus
+  /** How a connection assigns licences in its directory (Entra licence management from Halo). */
+  directoryWriter?: (connectionId: string) => DirectoryLicenceWriter
   batchSize?: number
   now?: () => Date
 }
@@ -150,7 +152,7 @@ export class SyncService {
 
   /** An operation as the report shows it, with the inbound log of a person's record from its plan row. */
   private reportRow(planId: string, op: SyncOp): ReportRow {
-    const row = op.phase === 'users' || op.phase === 'agents' ? this.deps.planStore.row(planId, op.ref) : null
+    const row = op.phase === 'users' || op.phase === 'agents' || op.phase === 'directory' ? this.deps.planStore.row(planId, op.ref) : null
     return {
       seq: op.seq,
       phase: op.phase,
@@ -160,7 +162,7 @@ export class SyncService {
       haloId: op.haloId,
       error: op.error,
       attempts: op.attempts,
-      name: row?.name ?? (op.phase === 'sites' ? String(op.payload.name) : null),
+      name: row?.name ?? (op.phase === 'sites' || op.phase === 'licences' ? String(op.payload.name) : null),
       mappings: row ? [...(row.winner ? [row.winner] : []), ...row.alsoMatched] : [],
       changed: row ? row.changes.map((change) => change.label) : []
     }
@@ -188,6 +190,7 @@ export class SyncService {
       client: this.deps.halo.client(connection.haloInstanceId),
       connectionId: connection.id,
       source: stored.plan.source,
+      ...(this.deps.directoryWriter ? { directory: this.deps.directoryWriter(connection.id) } : {}),
       batchSize: this.deps.batchSize,
       onProgress: (progress) => this.progress(runId, connection.id, progress)
     })

@@ -99,7 +99,9 @@ export const entraConnectionFormSchema = z
     authorityHost: trimmed(300),
     graphHost: trimmed(300),
     /** Read only the changes since the last fetch (Graph delta queries). */
-    delta: z.boolean()
+    delta: z.boolean(),
+    /** Read Intune's managed devices into the snapshot (needs DeviceManagementManagedDevices.Read.All). */
+    devices: z.boolean()
   })
   .strict()
 export type EntraConnectionForm = z.infer<typeof entraConnectionFormSchema>
@@ -141,7 +143,7 @@ export function entraConnectionFormIssues(form: EntraConnectionForm, secretStore
   return issues
 }
 
-/** What an Entra connection keeps (no secret): its tenant, app, hosts, delta switch and the secret's expiry. */
+/** What an Entra connection keeps (no secret): its tenant, app, hosts, delta and devices switches and the secret's expiry. */
 export const entraConnectionSettingsSchema = z.object({
   tenantType: entraTenantTypeSchema,
   /** Connections saved before there was a choice read with application permissions. */
@@ -151,6 +153,8 @@ export const entraConnectionSettingsSchema = z.object({
   authorityHost: z.string(),
   graphHost: z.string(),
   delta: z.boolean(),
+  /** Intune devices are read with the directory. */
+  devices: z.boolean().default(false),
   /** The client secret's expiry (ISO), and whether Graph told it or the admin entered it; null when unknown. */
   secretExpiresAt: z.string().nullable(),
   secretExpirySource: z.enum(['graph', 'entered']).nullable(),

@@ -51,6 +51,42 @@ export const directoryAppSchema = z.object({
 })
 export type DirectoryApp = z.infer<typeof directoryAppSchema>
 
+/** A licence the tenant subscribes to (Entra's subscribedSku), read when licence import is on. */
+export const directoryLicenceSchema = z.object({
+  /** The SKU id, what users' assignedLicenses name. */
+  id: z.string(),
+  /** Its product name (e.g. Microsoft 365 E3), or its part number when the product is not a well-known one. */
+  name: z.string(),
+  /** Microsoft's part number, e.g. SPE_E3. */
+  partNumber: z.string(),
+  /** Seats bought (prepaidUnits.enabled) and in use. */
+  total: z.number().int(),
+  consumed: z.number().int(),
+  /** Enabled, Warning, Suspended, Deleted or LockedOut. */
+  status: z.string()
+})
+export type DirectoryLicence = z.infer<typeof directoryLicenceSchema>
+
+/** A device Intune manages, read when devices are on. */
+export const directoryDeviceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The person it is enrolled to (their directory id and login), when any. */
+  personId: z.string().nullable(),
+  login: z.string().nullable(),
+  operatingSystem: z.string().nullable(),
+  osVersion: z.string().nullable(),
+  /** compliant, noncompliant, inGracePeriod, … */
+  compliance: z.string().nullable(),
+  /** company or personal. */
+  ownership: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  model: z.string().nullable(),
+  serialNumber: z.string().nullable(),
+  lastSyncAt: z.string().nullable()
+})
+export type DirectoryDevice = z.infer<typeof directoryDeviceSchema>
+
 export const snapshotSummarySchema = z.object({
   id: z.string(),
   fetchedAt: z.string(),
@@ -58,6 +94,9 @@ export const snapshotSummarySchema = z.object({
   groups: z.number().int(),
   memberships: z.number().int(),
   apps: z.number().int(),
+  /** Entra: licences (subscribed SKUs) and Intune devices read, when those features are on. */
+  licences: z.number().int().optional(),
+  devices: z.number().int().optional(),
   /** People per source status, e.g. {ACTIVE: 280, SUSPENDED: 4}. */
   statusCounts: z.record(z.string(), z.number().int()),
   requests: z.number().int(),
@@ -77,6 +116,8 @@ export const snapshotPeopleQuerySchema = z
   .object({ connectionId: z.string().min(1), search: z.string().max(200).optional(), status: z.string().max(40).optional(), groupId: z.string().optional(), ...page })
   .strict()
 export const snapshotGroupsQuerySchema = z.object({ connectionId: z.string().min(1), search: z.string().max(200).optional(), ...page }).strict()
+export const snapshotDevicesQuerySchema = snapshotGroupsQuerySchema
 
 export const snapshotPeoplePageSchema = z.object({ total: z.number().int(), rows: z.array(directoryPersonSchema) })
 export const snapshotGroupsPageSchema = z.object({ total: z.number().int(), rows: z.array(directoryGroupSchema) })
+export const snapshotDevicesPageSchema = z.object({ total: z.number().int(), rows: z.array(directoryDeviceSchema) })

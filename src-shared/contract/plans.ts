@@ -5,7 +5,7 @@
  * cancelling a sync; runs and their reports.
  */
 import { z } from 'zod'
-import { guardrailSchema, planActions, planRowSchema, planScopes, planSiteCreationSchema, planSummarySchema } from '../plan/plan-schema'
+import { guardrailSchema, planActions, planLicenceSchema, planRowSchema, planScopes, planSiteCreationSchema, planSummarySchema } from '../plan/plan-schema'
 
 const connectionId = z.string().min(1)
 const planId = z.string().min(1)
@@ -26,6 +26,8 @@ export const planViewSchema = z.object({
   summary: planSummarySchema,
   guardrail: guardrailSchema,
   sites: z.array(planSiteCreationSchema),
+  /** Entra licence import: Halo software licences created or updated first. */
+  licences: z.array(planLicenceSchema),
   cabChanges: z.number().int(),
   /** Why the plan no longer describes its inputs; a sync needs it rebuilt when not empty. */
   stale: z.array(z.string()),
@@ -51,7 +53,7 @@ export type RunView = z.infer<typeof runViewSchema>
 
 export const reportRowSchema = z.object({
   seq: z.number().int(),
-  phase: z.enum(['sites', 'users', 'agents', 'cabs', 'tickets']),
+  phase: z.enum(['licences', 'sites', 'users', 'agents', 'directory', 'cabs', 'tickets']),
   ref: z.string(),
   action: z.string(),
   state: z.enum(['pending', 'sent', 'done', 'failed', 'skipped']),

@@ -8,7 +8,7 @@ import { settingsPatchSchema, settingsSchema } from './settings'
 import { secretSummarySchema } from './secrets'
 import { checklistSchema } from './checklist'
 import { connectionSchema, entraConnectionFormSchema, oktaConnectionFormSchema } from './connections'
-import { snapshotGroupsPageSchema, snapshotGroupsQuerySchema, snapshotPeoplePageSchema, snapshotPeopleQuerySchema, snapshotSummarySchema } from './directory'
+import { snapshotDevicesPageSchema, snapshotDevicesQuerySchema, snapshotGroupsPageSchema, snapshotGroupsQuerySchema, snapshotPeoplePageSchema, snapshotPeopleQuerySchema, snapshotSummarySchema } from './directory'
 import { mappingProcedures } from './mapping'
 import { planProcedures } from './plans'
 import { haloCheckSchema, haloInstanceFormSchema, haloInstanceSchema, haloLookupKindSchema, haloLookupRowSchema, haloRefreshSchema } from './halo'
@@ -151,6 +151,11 @@ export const procedures = {
     summary: "Groups of a connection's snapshot, searchable and paged.",
     input: snapshotGroupsQuerySchema,
     output: snapshotGroupsPageSchema
+  },
+  'snapshot:devices': {
+    summary: "Intune devices of an Entra connection's snapshot (when it reads devices), searchable and paged.",
+    input: snapshotDevicesQuerySchema,
+    output: snapshotDevicesPageSchema
   },
   ...mappingProcedures,
   ...planProcedures

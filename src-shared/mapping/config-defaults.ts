@@ -1,7 +1,8 @@
 /**
  * A new connection's configuration, per source: the field mappings Halo's own integration screens
  * pre-fill (seeds 000 and 001: name, first name, surname, email, phones, job title, department,
- * login, manager), Okta's default active statuses (seed 000), matching on email then login, no
+ * login, manager), Okta's default active statuses (seed 000), matching on email then login (Entra:
+ * the object id then email), licence import off, no
  * deactivation until the admin turns it on, and the guardrails the trusted tools use (500 / 20 %).
  * Site mappings start empty: which people go where is the admin's design.
  */
@@ -69,7 +70,7 @@ export function defaultConfig(source: ConnectionConfig['source']): ConnectionCon
     source,
     fields: { user: rows('user', fields.user), agent: rows('agent', fields.agent) },
     siteMappings: [],
-    advanced: { agentRoles: [], cabs: [], userRoles: [], licences: { enabled: false, rules: [], otherwise: 'keep' } },
+    advanced: { agentRoles: [], cabs: [], userRoles: [], licences: { enabled: false, rules: [], otherwise: 'keep' }, directoryLicences: { enabled: false, clientId: null, manageFromHalo: false } },
     onboarding: {
       enabled: false,
       ticketTypeId: null,
@@ -81,7 +82,8 @@ export function defaultConfig(source: ConnectionConfig['source']): ConnectionCon
     },
     imports: {
       importType: 'both',
-      userMatching: ['emailaddress', 'login'],
+      // Seed 001: after the Azure object id, by email; Okta's screens offer email then login (seed 000).
+      userMatching: source === 'okta' ? ['emailaddress', 'login'] : ['emailaddress'],
       agentMatching: ['email'],
       activeStatuses: source === 'okta' ? [...oktaDefaultActiveStatuses] : [],
       deactivateOutOfScope: false,

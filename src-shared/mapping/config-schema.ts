@@ -116,7 +116,20 @@ export const advancedSchema = z
         otherwise: z.enum(['keep', 'none']).default('keep')
       })
       .strict()
-      .default({ enabled: false, rules: [], otherwise: 'keep' })
+      .default({ enabled: false, rules: [], otherwise: 'keep' }),
+    /**
+     * Entra: the tenant's licences imported into Halo as software licences of one client (the one
+     * its users are imported to), users linked to them on every sync; with `manageFromHalo`, licences
+     * linked or unlinked in Halo are assigned or removed in Entra by the next sync (seed 001).
+     */
+    directoryLicences: z
+      .object({
+        enabled: z.boolean().default(false),
+        clientId: haloId.nullable().default(null),
+        manageFromHalo: z.boolean().default(false)
+      })
+      .strict()
+      .default({ enabled: false, clientId: null, manageFromHalo: false })
   })
   .strict()
 export type AdvancedConfig = z.infer<typeof advancedSchema>

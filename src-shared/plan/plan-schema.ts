@@ -57,6 +57,22 @@ export const planRowSchema = z.object({
   roles: setChangeSchema.nullable(),
   cabs: setChangeSchema.nullable(),
   licence: z.object({ from: z.string().nullable(), to: z.string() }).nullable(),
+  /**
+   * Entra licence import: the user's Halo software licences linked (by the plan's licence key, when
+   * the licence is created by this sync) and unlinked, and — when Halo manages licences — those
+   * assigned and removed in Entra. Null when licences are not imported, or nothing changes.
+   */
+  softwareLicences: z
+    .object({
+      link: z.array(z.object({ key: z.string(), id: haloId.nullable(), name: z.string() })),
+      unlink: z.array(namedRef),
+      assign: z.array(z.object({ skuId: z.string(), name: z.string() })),
+      unassign: z.array(z.object({ skuId: z.string(), name: z.string() })),
+      /** The SKU ids both sides hold once this row is synced (what later syncs measure changes from). */
+      target: z.array(z.string())
+    })
+    .nullable()
+    .default(null),
   /** What is posted for this record (Halo field → value); the site, when new, is filled in by the sync. Null when nothing is sent. */
   write: z.record(z.string(), z.unknown()).nullable(),
   /** Several Halo records, or several directory people, for one match: to resolve (pick a record, or skip). */
@@ -82,6 +98,20 @@ export type PlanRow = z.infer<typeof planRowSchema>
 
 export const planSiteCreationSchema = z.object({ key: z.string(), name: z.string(), clientId: haloId, clientName: z.string(), people: z.number().int() })
 export type PlanSiteCreation = z.infer<typeof planSiteCreationSchema>
+
+/** A software licence the sync creates in Halo for an Entra licence, or whose seat count it updates. */
+export const planLicenceSchema = z.object({
+  key: z.string(),
+  skuId: z.string(),
+  name: z.string(),
+  action: z.enum(['create', 'update']),
+  haloId: haloId.nullable(),
+  clientId: haloId,
+  /** Seats bought in Entra, and Halo's count before (null for a create). */
+  count: z.number().int(),
+  from: z.number().int().nullable()
+})
+export type PlanLicence = z.infer<typeof planLicenceSchema>
 
 /** Members a CAB gains (agents by row key: they may be created by this sync) and loses (agent ids). */
 export const planCabChangeSchema = z.object({ cabId: haloId, name: z.string(), add: z.array(z.string()), remove: z.array(haloId) })
@@ -122,7 +152,9 @@ export const planSummarySchema = z.object({
   /** Users placed per site (created, updated, unchanged or reactivated), most first. */
   sites: z.array(z.object({ name: z.string(), count: z.number().int(), created: z.boolean() })),
   warnings: z.number().int(),
-  tickets: z.number().int()
+  tickets: z.number().int(),
+  /** Entra licence import: licences linked and unlinked in Halo, assigned and removed in Entra (one per user and licence). */
+  licences: z.object({ linked: z.number().int(), unlinked: z.number().int(), assigned: z.number().int(), unassigned: z.number().int() }).default({ linked: 0, unlinked: 0, assigned: 0, unassigned: 0 })
 })
 export type PlanSummary = z.infer<typeof planSummarySchema>
 
@@ -132,6 +164,8 @@ export const planSchema = z.object({
   source: z.enum(['okta', 'entra']),
   rows: z.array(planRowSchema),
   sites: z.array(planSiteCreationSchema),
+  /** Entra licence import: Halo software licences to create or update first. */
+  licences: z.array(planLicenceSchema).default([]),
   cabs: z.array(planCabChangeSchema),
   tickets: z.array(planTicketSchema),
   summary: planSummarySchema,

@@ -30,7 +30,7 @@ export function requiredPermissions(features: EntraFeatures): RequiredPermission
     { permission: 'GroupMember.Read.All', alsoAccepted: ['Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'], why: 'Read groups and their members: site, role and CAB mappings match on them.' },
     ...(features.licences ? [{ permission: 'Organization.Read.All', alsoAccepted: ['LicenseAssignment.Read.All', 'LicenseAssignment.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'], why: "Read the tenant's licences (subscribed SKUs) to import them into Halo." }] : []),
     ...(features.licenceManagement ? [{ permission: 'LicenseAssignment.ReadWrite.All', alsoAccepted: ['User.ReadWrite.All', 'Directory.ReadWrite.All'], why: 'Assign and remove licences in Entra when Halo manages them.' }] : []),
-    ...(features.devices ? [{ permission: 'DeviceManagementManagedDevices.Read.All', alsoAccepted: ['DeviceManagementManagedDevices.ReadWrite.All'], why: "Read Intune's managed devices to import them as Halo assets." }] : []),
+    ...(features.devices ? [{ permission: 'DeviceManagementManagedDevices.Read.All', alsoAccepted: ['DeviceManagementManagedDevices.ReadWrite.All'], why: "Read Intune's managed devices into the snapshot, each with the person it is enrolled to." }] : []),
     { permission: 'Application.Read.All', alsoAccepted: ['Application.ReadWrite.All', 'Directory.Read.All'], why: "Optional: read the client secret's expiry, so Identity Studio warns before it runs out. Without it, enter the expiry date yourself." }
   ]
 }

@@ -4,10 +4,11 @@
  * surname, mail, businessPhones, jobTitle, userPrincipalName, manager), `manager` being the manager's
  * email (or user principal name), and `assignedLicenses` the licences' SKU ids. The status is
  * "enabled" or "disabled" (accountEnabled). Groups keep their kind: Microsoft 365, security,
- * mail-enabled security or distribution, and dynamic.
+ * mail-enabled security or distribution, and dynamic. Subscribed SKUs become licences (named by
+ * part number, seats bought and used) and Intune's managed devices keep who they are enrolled to.
  */
-import type { Group, User } from '@microsoft/microsoft-graph-types'
-import type { AttributeValue, DirectoryGroup, DirectoryPerson } from '../../../src-shared/contract'
+import type { Group, ManagedDevice, SubscribedSku, User } from '@microsoft/microsoft-graph-types'
+import type { AttributeValue, DirectoryDevice, DirectoryGroup, DirectoryLicence, DirectoryPerson } from '../../../src-shared/contract'
 
 /** The user properties a snapshot reads ($select), besides the manager. */
 export const entraUserProperties = [
@@ -96,4 +97,49 @@ export function entraGroupType(group: Pick<Group, 'groupTypes' | 'securityEnable
 
 export function normaliseEntraGroup(group: Group, memberCount: number): DirectoryGroup {
   return { id: String(group.id), name: text(group.displayName) ?? String(group.id), description: text(group.description), type: entraGroupType(group), memberCount }
+}
+
+/** The managed-device properties a snapshot reads ($select). */
+export const entraDeviceProperties = ['id', 'deviceName', 'userId', 'userPrincipalName', 'operatingSystem', 'osVersion', 'complianceState', 'managedDeviceOwnerType', 'manufacturer', 'model', 'serialNumber', 'lastSyncDateTime'] as const
+
+/** Product names of well-known part numbers (Microsoft's licensing service plan reference). */
+const productNames: Record<string, string> = {
+  SPE_E3: 'Microsoft 365 E3',
+  SPE_E5: 'Microsoft 365 E5',
+  SPE_F1: 'Microsoft 365 F3',
+  SPB: 'Microsoft 365 Business Premium',
+  O365_BUSINESS_ESSENTIALS: 'Microsoft 365 Business Basic',
+  O365_BUSINESS_PREMIUM: 'Microsoft 365 Business Standard',
+  STANDARDPACK: 'Office 365 E1',
+  ENTERPRISEPACK: 'Office 365 E3',
+  ENTERPRISEPREMIUM: 'Office 365 E5',
+  EMS: 'Enterprise Mobility + Security E3',
+  EMSPREMIUM: 'Enterprise Mobility + Security E5',
+  AAD_PREMIUM: 'Microsoft Entra ID P1',
+  AAD_PREMIUM_P2: 'Microsoft Entra ID P2',
+  POWER_BI_PRO: 'Power BI Pro',
+  VISIOCLIENT: 'Visio Plan 2',
+  PROJECTPROFESSIONAL: 'Project Plan 3'
+}
+
+export function normaliseEntraLicence(sku: SubscribedSku): DirectoryLicence {
+  const partNumber = text(sku.skuPartNumber) ?? String(sku.skuId)
+  return { id: String(sku.skuId), name: productNames[partNumber.toUpperCase()] ?? partNumber, partNumber, total: sku.prepaidUnits?.enabled ?? 0, consumed: sku.consumedUnits ?? 0, status: text(sku.capabilityStatus) ?? 'Enabled' }
+}
+
+export function normaliseEntraDevice(device: ManagedDevice): DirectoryDevice {
+  return {
+    id: String(device.id),
+    name: text(device.deviceName) ?? String(device.id),
+    personId: text(device.userId),
+    login: text(device.userPrincipalName),
+    operatingSystem: text(device.operatingSystem),
+    osVersion: text(device.osVersion),
+    compliance: text(device.complianceState),
+    ownership: text(device.managedDeviceOwnerType),
+    manufacturer: text(device.manufacturer),
+    model: text(device.model),
+    serialNumber: text(device.serialNumber),
+    lastSyncAt: text(device.lastSyncDateTime)
+  }
 }

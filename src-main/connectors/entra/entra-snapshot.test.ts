@@ -2,13 +2,15 @@
  * A whole Entra directory read from the sandbox into a real SQLite snapshot equals the sandbox's own
  * truth: every user with Graph's properties and their manager's email, every group with its kind,
  * memberships flattened through nested groups, in one request per page of users and of groups; and
- * the two deltaLinks it leaves report nothing when nothing changed.
+ * the two deltaLinks it leaves report nothing when nothing changed. Asked for them, it also holds
+ * exactly the tenant's licences and Intune devices; not asked, it holds none and Graph is not asked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { SnapshotSummary } from '../../../src-shared/contract'
 import { SnapshotStore } from '../../directory/snapshot-store'
 import { startEntraSandbox, type EntraSandbox } from '../../sandbox/entra'
 import { addTestHaloInstance, openTempWorkspace, type TempWorkspace } from '../../../test/helpers/temp-workspace'
-import { fetchEntraChanges, fetchEntraSnapshot, flattenMemberships, isDeltaExpired } from './entra-snapshot'
+import { fetchEntraChanges, fetchEntraSnapshot, flattenMemberships, isDeltaExpired, type EntraReadFeatures } from './entra-snapshot'
 import { clientCredentialTokens } from './entra-tokens'
 import { GraphClient } from './graph-client'
 
@@ -113,6 +115,79 @@ describe('fetchEntraSnapshot', () => {
     const failed = await readChanges().catch((error: unknown) => error)
     expect(isDeltaExpired(failed)).toBe(true)
     expect((failed as Error).message).toBe('Microsoft Graph no longer knows where the last read stopped (its delta token expired after 7 days, or was reset): the whole directory is read instead.')
+  })
+})
+
+describe('fetchEntraSnapshot with licences and devices', () => {
+  let target: string
+  const skusPath = '/v1.0/subscribedSkus'
+  const devicesPath = '/v1.0/deviceManagement/managedDevices'
+  const asked = (): { skus: number; devices: number } => ({ skus: entra.traffic.byPath.get(skusPath) ?? 0, devices: entra.traffic.byPath.get(devicesPath) ?? 0 })
+
+  /** A whole read into its own connection's snapshot; answers what it read and the licence and device requests it made. */
+  async function fetchWith(features?: EntraReadFeatures): Promise<{ summary: SnapshotSummary; requests: { skus: number; devices: number } }> {
+    const snapshots = new SnapshotStore(workspace.database.db, workspace.database.sqlite)
+    const client = new GraphClient(clientCredentialTokens({ ...entra.credentials.app, authorityHost: entra.baseUrl }), entra.baseUrl)
+    const before = asked()
+    const writer = snapshots.begin(target)
+    const { summary, deltaLinks } = await fetchEntraSnapshot({ graph: client, writer, ...(features ? { features } : {}) })
+    const committed = writer.commit(summary, deltaLinks)
+    const after = asked()
+    return { summary: committed, requests: { skus: after.skus - before.skus, devices: after.devices - before.devices } }
+  }
+
+  beforeAll(async () => {
+    const instanceId = await addTestHaloInstance(workspace)
+    target = (await workspace.services.connections.saveOkta({ name: 'Features target', haloInstanceId: instanceId, orgUrl: 'https://northwind.okta.com', authMode: 'api_token', apiToken: 'not-used', clientId: null, privateKey: null, keyId: null })).id
+  })
+
+  it('holds exactly the tenant’s licences and Intune devices when asked for them, a page of 100 devices a request', async () => {
+    const truth = entra.tenant
+    expect(truth.devices.length).toBeGreaterThan(100)
+    const { summary, requests } = await fetchWith({ licences: true, devices: true })
+    expect(summary).toMatchObject({ people: truth.users.size, licences: truth.skus.length, devices: truth.devices.length })
+    expect(requests).toEqual({ skus: 1, devices: Math.ceil(truth.devices.length / 100) })
+    expect(summary.requests).toBe(Math.ceil(truth.users.size / 200) + Math.ceil(truth.groups.size / 100) + 1 + Math.ceil(truth.devices.length / 100))
+
+    const snapshots = new SnapshotStore(workspace.database.db, workspace.database.sqlite)
+    const consumed = (skuId: string): number => [...truth.users.values()].filter((user) => user.assignedLicenses.some((licence) => licence.skuId === skuId)).length
+    const byId = <T extends { id: string }>(a: T, b: T): number => a.id.localeCompare(b.id)
+    // Each licence as Graph has it (its display name is the product's, looked up from the part number).
+    expect(snapshots.load(target)?.data.licences).toMatchObject(
+      truth.skus.map((sku) => ({ id: sku.skuId, partNumber: sku.skuPartNumber, total: sku.prepaidUnits.enabled, consumed: consumed(sku.skuId), status: sku.capabilityStatus })).sort(byId)
+    )
+    const devices = snapshots.devices(target, { offset: 0, limit: truth.devices.length + 1 })
+    expect(devices.total).toBe(truth.devices.length)
+    expect([...devices.rows].sort(byId)).toEqual(
+      truth.devices
+        .map((device) => ({
+          id: device.id,
+          name: device.deviceName,
+          personId: device.userId,
+          login: device.userPrincipalName,
+          operatingSystem: device.operatingSystem,
+          osVersion: device.osVersion,
+          compliance: device.complianceState,
+          ownership: device.managedDeviceOwnerType,
+          manufacturer: device.manufacturer,
+          model: device.model,
+          serialNumber: device.serialNumber,
+          lastSyncAt: device.lastSyncDateTime
+        }))
+        .sort(byId)
+    )
+  })
+
+  it('holds neither, and asks Graph for neither, when not asked', async () => {
+    for (const features of [undefined, { licences: false, devices: false }]) {
+      const { summary, requests } = await fetchWith(features)
+      expect(summary.licences).toBeUndefined()
+      expect(summary.devices).toBeUndefined()
+      expect(requests).toEqual({ skus: 0, devices: 0 })
+      const snapshots = new SnapshotStore(workspace.database.db, workspace.database.sqlite)
+      expect(snapshots.load(target)?.data.licences).toEqual([])
+      expect(snapshots.devices(target, { offset: 0, limit: 10 })).toEqual({ total: 0, rows: [] })
+    }
   })
 })
 

@@ -6,22 +6,29 @@
  * can read changes from (fetchEntraChanges: the previous snapshot with only the changes merged in,
  * written whole as a new one). Memberships are flattened through nested groups: a person in a group
  * inside a group is a member of both, as mappings expect; groups' direct members are kept beside
- * them, for the next merge. Apps are Okta's notion; Entra snapshots have none.
+ * them, for the next merge. Apps are Okta's notion; Entra snapshots have none. The tenant's licences
+ * (subscribedSkus) and Intune's devices are read whole each time, when those features are on: they
+ * have no delta, and are few pages.
  */
-import type { Group, User } from '@microsoft/microsoft-graph-types'
+import type { Group, ManagedDevice, SubscribedSku, User } from '@microsoft/microsoft-graph-types'
 import { StudioError, type DirectoryGroup, type DirectoryPerson, type SnapshotSummary } from '../../../src-shared/contract'
 import type { DirectoryData } from '../../core/directory-data'
 import type { DeltaLinks, SnapshotWriter } from '../../directory/snapshot-store'
-import { entraGroupProperties, entraStatus, entraUserProperties, normaliseEntraGroup, normaliseEntraUser } from './entra-normalise'
+import type { EntraFeatures } from './entra-check'
+import { entraDeviceProperties, entraGroupProperties, entraStatus, entraUserProperties, normaliseEntraDevice, normaliseEntraGroup, normaliseEntraLicence, normaliseEntraUser } from './entra-normalise'
 import type { GraphClient } from './graph-client'
 
 
 export interface EntraSnapshotProgress {
-  phase: 'people' | 'groups' | 'writing'
+  phase: 'people' | 'groups' | 'licences' | 'devices' | 'writing'
   people: number
   groups: number
+  devices: number
   requests: number
 }
+
+/** What a read takes besides people and groups: licences, devices (the connection's features). */
+export type EntraReadFeatures = Pick<EntraFeatures, 'licences' | 'devices'>
 
 type DirectoryObjectRef = { '@odata.type'?: string; id: string; '@removed'?: { reason: string } }
 type UserItem = User & { id: string; 'manager@delta'?: DirectoryObjectRef[]; '@removed'?: { reason: string } }
@@ -138,8 +145,15 @@ export interface EntraReadResult {
   deltaLinks: DeltaLinks
 }
 
+interface ReadOptions {
+  graph: GraphClient
+  writer: SnapshotWriter
+  features?: EntraReadFeatures
+  onProgress?: (progress: EntraSnapshotProgress) => void
+}
+
 /** A whole directory, from scratch. */
-export async function fetchEntraSnapshot(options: { graph: GraphClient; writer: SnapshotWriter; onProgress?: (progress: EntraSnapshotProgress) => void }): Promise<EntraReadResult> {
+export async function fetchEntraSnapshot(options: ReadOptions): Promise<EntraReadResult> {
   return read(options, { users: new Map(), groups: new Map(), direct: new Map() }, null)
 }
 
@@ -148,7 +162,7 @@ export async function fetchEntraSnapshot(options: { graph: GraphClient; writer: 
  * snapshot. A deltaLink Graph no longer honours (older than 7 days, or reset) throws a StudioError
  * with reason "delta_expired": the caller reads everything instead (isDeltaExpired).
  */
-export async function fetchEntraChanges(options: { graph: GraphClient; writer: SnapshotWriter; previous: DirectoryData; state: { links: DeltaLinks; direct: ReadonlyMap<string, readonly string[]> }; onProgress?: (progress: EntraSnapshotProgress) => void }): Promise<EntraReadResult> {
+export async function fetchEntraChanges(options: ReadOptions & { previous: DirectoryData; state: { links: DeltaLinks; direct: ReadonlyMap<string, readonly string[]> } }): Promise<EntraReadResult> {
   const directory: EntraDirectory = {
     users: new Map(options.previous.people.map((person) => [person.id, userFromPerson(person)])),
     groups: new Map(options.previous.groups.map((group) => [group.id, groupFromSnapshot(group)])),
@@ -170,16 +184,35 @@ export function isDeltaExpired(error: unknown): boolean {
   return error instanceof StudioError && error.details?.reason === 'delta_expired'
 }
 
-async function read(options: { graph: GraphClient; writer: SnapshotWriter; onProgress?: (progress: EntraSnapshotProgress) => void }, directory: EntraDirectory, links: DeltaLinks | null): Promise<EntraReadResult> {
+async function read(options: ReadOptions, directory: EntraDirectory, links: DeltaLinks | null): Promise<EntraReadResult> {
   const { graph, writer } = options
   const started = Date.now()
-  const progress: EntraSnapshotProgress = { phase: 'people', people: directory.users.size, groups: directory.groups.size, requests: 0 }
+  const progress: EntraSnapshotProgress = { phase: 'people', people: directory.users.size, groups: directory.groups.size, devices: 0, requests: 0 }
   const report = (): void => options.onProgress?.({ ...progress, requests: graph.requests })
   const deltaLinks = await readRounds(graph, directory, links, progress, report)
+  const extra: Pick<SnapshotSummary, 'licences' | 'devices'> = {}
+  if (options.features?.licences) {
+    progress.phase = 'licences'
+    report()
+    const licences: SubscribedSku[] = []
+    for await (const page of graph.pages<SubscribedSku>('subscribedSkus', "the tenant's licences")) licences.push(...page)
+    writer.addLicences(licences.map(normaliseEntraLicence))
+    extra.licences = licences.length
+  }
+  if (options.features?.devices) {
+    progress.phase = 'devices'
+    report()
+    for await (const page of graph.pages<ManagedDevice>(`deviceManagement/managedDevices?$select=${entraDeviceProperties.join(',')}`, "Intune's managed devices")) {
+      writer.addDevices(page.map(normaliseEntraDevice))
+      progress.devices += page.length
+      report()
+    }
+    extra.devices = progress.devices
+  }
   progress.phase = 'writing'
   report()
   const written = writeDirectory(directory, writer)
-  return { summary: { ...written, requests: graph.requests, rateLimited: graph.throttled, durationMs: Date.now() - started }, deltaLinks }
+  return { summary: { ...written, ...extra, requests: graph.requests, rateLimited: graph.throttled, durationMs: Date.now() - started }, deltaLinks }
 }
 
 /** A snapshot person back into the Graph user it was made from (attributes keep Graph's names). */

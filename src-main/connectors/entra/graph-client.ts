@@ -1,5 +1,6 @@
 /**
- * Microsoft Graph v1.0 over fetch (entra.md §6: no SDK), for one connection: every request carries a
+ * Microsoft Graph v1.0 over fetch (entra.md §6: no SDK), for one connection — reads, and the one
+ * write licence management needs (assignLicense, repeatable) — every request carries a
  * token from the token source; a 401 gets one fresh token and one retry; 429, 503 and 504 wait
  * Retry-After (or back off) and retry, up to a limit, as does a cut connection; each request has a timeout and the whole read
  * can be cancelled. Lists follow @odata.nextLink, which must stay on the Graph host (a token is
@@ -57,6 +58,15 @@ export class GraphClient {
   }
 
   async get<T>(pathOrLink: string, what: string, headers: Record<string, string> = {}): Promise<T> {
+    return this.call<T>('GET', pathOrLink, what, headers, undefined)
+  }
+
+  /** A write Graph applies with set semantics (assignLicense), so it is safe to repeat like a read. */
+  async post<T>(path: string, what: string, body: unknown): Promise<T> {
+    return this.call<T>('POST', path, what, { 'Content-Type': 'application/json' }, JSON.stringify(body))
+  }
+
+  private async call<T>(method: 'GET' | 'POST', pathOrLink: string, what: string, headers: Record<string, string>, body: string | undefined): Promise<T> {
     const url = this.url(pathOrLink)
     let fresh = false
     for (let attempt = 0; ; attempt += 1) {
@@ -66,11 +76,11 @@ export class GraphClient {
       this.requests += 1
       try {
         const signals = [AbortSignal.timeout(this.timeoutMs), ...(this.options.signal ? [this.options.signal] : [])]
-        response = await fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...headers }, signal: AbortSignal.any(signals) })
+        response = await fetch(url, { method, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...headers }, ...(body === undefined ? {} : { body }), signal: AbortSignal.any(signals) })
       } catch (error) {
         if (this.options.signal?.aborted) throw new StudioError('CANCELLED', `Reading ${what} from Microsoft Graph was cancelled.`)
         const failure = networkError(error, url.href, 'Microsoft Graph', this.timeoutMs)
-        // A read is safe to repeat: a cut connection (a kept-alive socket the server closed, a network blip) is tried again.
+        // A read (or a set-semantics write) is safe to repeat: a cut connection (a kept-alive socket the server closed, a network blip) is tried again.
         if (failure.details?.reason === 'reset' && attempt < this.maxRetries) {
           await this.sleep(Math.min(10_000, 250 * 2 ** attempt))
           continue
@@ -78,7 +88,7 @@ export class GraphClient {
         throw failure
       }
       if (response.ok) return (await response.json()) as T
-      const body = await response.json().catch((): unknown => null)
+      const answer = await response.json().catch((): unknown => null)
       if (response.status === 401 && !fresh) {
         fresh = true
         continue
@@ -90,7 +100,7 @@ export class GraphClient {
         await this.sleep(Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : Math.min(30_000, 1000 * 2 ** attempt))
         continue
       }
-      throw graphError(response.status, body, what, retryAfter)
+      throw graphError(response.status, answer, what, retryAfter)
     }
   }
 

@@ -55,6 +55,9 @@ export class SandboxApi {
       const value = query.get(name)
       if (value !== null && value !== '') filter.equals.push({ field: name, value: /^-?\d+$/.test(value) ? Number(value) : value })
     }
+    // A licence's users (halo-api.md §4.1 lists licence_id among the Users filters).
+    const licenceId = entity.kind === 'users' ? Number(query.get('licence_id')) : Number.NaN
+    if (Number.isInteger(licenceId) && licenceId > 0) filter.listedIn = { field: 'licences', id: licenceId }
     const advanced = query.get('advanced_search')
     if (advanced) {
       const parsed = parseAdvancedSearch(advanced, advancedSearchFields[entity.kind] ?? ['id', 'name'])
@@ -97,12 +100,19 @@ export class SandboxApi {
     const posted = items as Record<string, unknown>[]
     // Everything is checked before anything is written: a batch is saved whole or not at all [U].
     const plans: Array<{ existing: HaloRecord | null; fields: Record<string, unknown> }> = []
-    for (const [index, fields] of posted.entries()) {
+    for (const [index, posted_] of posted.entries()) {
+      let fields = posted_
       const id = fields.id
       const hasId = id !== undefined && id !== null && id !== 0 && id !== ''
       const existing = hasId ? this.store.get(entity.kind, id as string | number) : null
       // Posting an id Halo does not know: an error rather than a silent create [U, open question 6].
       if (hasId && !existing) return { status: 400, body: { [`[${index}].id`]: `${entity.path} ${JSON.stringify(id)} does not exist` } }
+      const licences = entity.kind === 'users' ? this.userLicences(existing, fields, index) : null
+      if (licences && 'problem' in licences) return { status: 400, body: licences.problem }
+      if (licences) {
+        const { _remove_licenses: _removed, ...rest } = fields
+        fields = { ...rest, licences: licences.list }
+      }
       const merged = { ...(existing ?? {}), ...fields }
       const missing = entity.missing(merged, index)
       if (missing !== null) return { status: 400, body: missing }
@@ -117,6 +127,7 @@ export class SandboxApi {
         return record
       })
     )
+    if (entity.kind === 'users') this.countLicencesInUse(posted.flatMap((fields) => [...licenceIdsOf(fields.licences), ...licenceIdsOf(fields._remove_licenses)]))
     const created = plans.some((plan) => plan.existing === null)
     // SW-NEW documents 201 for POST /Users and /Client, SW-OLD 200 (§2): both happen.
     const status = created && (entity.kind === 'users' || entity.kind === 'clients') ? 201 : 200
@@ -140,6 +151,32 @@ export class SandboxApi {
     const saved = { ...current, ...(fields as Record<string, unknown>), id: 1 }
     this.store.put('control', saved)
     return { status: 200, body: saved }
+  }
+
+  /**
+   * A user's software licences after a save: posted `licences` are added to those linked, and
+   * `_remove_licenses` taken away (the reference names _remove_licenses on Users; that `licences`
+   * adds rather than replaces is our reading [U]). An unknown licence is refused.
+   */
+  private userLicences(existing: HaloRecord | null, fields: Record<string, unknown>, index: number): { list: Array<{ id: number; name: string }> } | { problem: unknown } | null {
+    if (!('licences' in fields) && !('_remove_licenses' in fields)) return null
+    const linked = new Set(licenceIdsOf(existing?.licences))
+    for (const id of licenceIdsOf(fields.licences)) {
+      if (!this.store.get('licences', id)) return { problem: { [`[${index}].licences`]: `Software licence ${id} does not exist` } }
+      linked.add(id)
+    }
+    for (const id of licenceIdsOf(fields._remove_licenses)) linked.delete(id)
+    return { list: [...linked].sort((a, b) => a - b).map((id) => ({ id, name: typeof this.store.get('licences', id)?.name === 'string' ? (this.store.get('licences', id)?.name as string) : '' })) }
+  }
+
+  /** The seats in use of these licences, from the users linked to them. */
+  private countLicencesInUse(ids: readonly number[]): void {
+    for (const id of new Set(ids)) {
+      const licence = this.store.get('licences', id)
+      if (!licence) continue
+      const inUse = this.store.list('users', { equals: [], search: null, hideFlag: null, onlyFlag: null, order: null, listedIn: { field: 'licences', id } }, { limit: 0, offset: 0 }).total
+      this.store.put('licences', { ...licence, licences_in_use: inUse, licences_available: Number(licence.count ?? 0) - inUse })
+    }
   }
 
   /** Links Halo checks on save: a user's site and a site's client must exist. */
@@ -210,4 +247,9 @@ function parseAdvancedSearch(text: string, allowed: readonly string[]): ListFilt
     equals.push({ field: name, value })
   }
   return equals
+}
+
+/** Licence ids as posted: `[{id}]` or bare ids. */
+function licenceIdsOf(value: unknown): number[] {
+  return Array.isArray(value) ? value.map((entry) => Number(entry !== null && typeof entry === 'object' ? (entry as { id?: unknown }).id : entry)).filter(Number.isInteger) : []
 }

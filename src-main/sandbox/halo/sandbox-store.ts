@@ -17,6 +17,8 @@ export interface ListFilter {
   /** Show only records where this flag is true (the "inactive only" case). */
   onlyFlag: string | null
   order: { field: string; descending: boolean } | null
+  /** Records whose list `field` holds an entry with this id (a user's licences). */
+  listedIn?: { field: string; id: number | string }
 }
 
 export class SandboxStore {
@@ -105,6 +107,10 @@ export class SandboxStore {
       const like = `%${filter.search.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
       where.push(`(${filter.search.fields.map(() => `lower(json_extract(data, ?)) LIKE ? ESCAPE '\\'`).join(' OR ')})`)
       for (const field of filter.search.fields) params.push(jsonPath(field), like)
+    }
+    if (filter.listedIn) {
+      where.push(`EXISTS (SELECT 1 FROM json_each(data, ?) WHERE json_extract(value, '$.id') = ?)`)
+      params.push(jsonPath(filter.listedIn.field), filter.listedIn.id)
     }
     if (filter.hideFlag) {
       where.push(`coalesce(json_extract(data, ?), 0) = 0`)

@@ -1,8 +1,8 @@
 /**
  * Directory connections over the contract: the list (settings, credential state, last test, snapshot
  * summary), the actions on a connection, the directory fetch with its progress, and the snapshot's
- * people and groups page by page. After an action the list is read again; after a fetch or a delete
- * the snapshot's pages are too, since they changed.
+ * people, groups and (Entra) Intune devices page by page. After an action the list is read again;
+ * after a fetch or a delete the snapshot's pages are too, since they changed.
  */
 import { useState } from 'react'
 import { keepPreviousData, useMutationState, useQueryClient, type MutationState, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query'
@@ -21,6 +21,9 @@ export type ConnectionAction =
   | 'connections:resetDelta'
   | 'connections:cancelFetch'
 
+/** The snapshot's lists, read again after a fetch and dropped after a delete. */
+const snapshotLists = ['snapshot:people', 'snapshot:groups', 'snapshot:devices'] as const
+
 export function useConnections(): UseQueryResult<ProcedureOutput<'connections:list'>> {
   return useProcedureQuery('connections:list', {})
 }
@@ -31,7 +34,7 @@ export function useConnectionAction<N extends ConnectionAction>(name: N): UseMut
     // Not awaited: a page that navigates away after a delete must not first re-read what is gone.
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: ['procedure', 'connections:list'] })
-      if (name === 'connections:delete') for (const list of ['snapshot:people', 'snapshot:groups']) queryClient.removeQueries({ queryKey: ['procedure', list] })
+      if (name === 'connections:delete') for (const list of snapshotLists) queryClient.removeQueries({ queryKey: ['procedure', list] })
     }
   })
 }
@@ -64,8 +67,7 @@ export function useDirectoryFetch(connectionId: string): DirectoryFetch {
     onMutate: () => setProgress(null),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: ['procedure', 'connections:list'] })
-      void queryClient.invalidateQueries({ queryKey: ['procedure', 'snapshot:people'] })
-      void queryClient.invalidateQueries({ queryKey: ['procedure', 'snapshot:groups'] })
+      for (const list of snapshotLists) void queryClient.invalidateQueries({ queryKey: ['procedure', list] })
     }
   })
   // The mutation cache types every mutation's data as unknown; these are connections:fetch calls.
@@ -98,6 +100,10 @@ export function useSnapshotPeople(connectionId: string, filter: PeopleFilter): P
 
 export function useSnapshotGroups(connectionId: string, search: string): PagedRows<ProcedureOutput<'snapshot:groups'>['rows'][number]> {
   return usePagedRows('snapshot:groups', (offset, limit) => ({ connectionId, offset, limit, ...(search.trim() ? { search: search.trim() } : {}) }))
+}
+
+export function useSnapshotDevices(connectionId: string, search: string): PagedRows<ProcedureOutput<'snapshot:devices'>['rows'][number]> {
+  return usePagedRows('snapshot:devices', (offset, limit) => ({ connectionId, offset, limit, ...(search.trim() ? { search: search.trim() } : {}) }))
 }
 
 /** Groups whose name contains `search` (the first page), for choosing one in a filter. */

@@ -15,7 +15,7 @@ import { procedureQuery } from './procedure-hooks'
 import { useStudioClient } from './studio-context'
 
 /** The procedures that answer `{total, rows}` for an offset and a limit. */
-export type PagedProcedure = 'snapshot:people' | 'snapshot:groups' | 'plan:rows' | 'sync:report'
+export type PagedProcedure = 'snapshot:people' | 'snapshot:groups' | 'snapshot:devices' | 'plan:rows' | 'sync:report'
 
 export const rowsPerPage = 100
 const rangeEveryMs = 80

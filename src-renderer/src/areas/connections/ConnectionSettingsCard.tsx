@@ -2,7 +2,8 @@
  * A connection's settings as saved. Okta: the org's address, how it signs in (client and key IDs for
  * a service app) and whether its credential is in the keychain, with the address warnings. Entra ID:
  * the tenant and app, how Graph is read (and who authorized), the client secret and its expiry (with
- * the notice 30 and 7 days ahead), delta, and the hosts when they are not Microsoft's global cloud.
+ * the notice 30 and 7 days ahead), delta, Intune devices, and the hosts when they are not
+ * Microsoft's global cloud.
  * Both: the Halo instance it imports into.
  */
 import { Anchor, Code } from '@mantine/core'
@@ -78,6 +79,7 @@ function entraRows(connection: Connection, imports: SettingRow): SettingRow[] {
     ['Client secret', connectionCredentialText(connection)],
     ['Secret expires', entra.secretExpiresAt ? `${expiryDay(entra.secretExpiresAt)} (${entra.secretExpirySource === 'graph' ? 'read from Graph' : 'as entered'})` : 'Unknown: enter it in Edit, or grant Application.Read.All and test'],
     ['Delta', entra.delta ? (entra.deltaReady ? 'On: the next fetch reads only the changes' : 'On: the next fetch reads everything, later ones only the changes') : 'Off: every fetch reads everything'],
+    ['Devices', entra.devices ? 'On: Intune devices are read with the directory' : 'Off'],
     ...(entra.authorityHost !== entraDefaultHosts.authority || entra.graphHost !== entraDefaultHosts.graph
       ? ([
           ['Login', <Code key="login">{entra.authorityHost}</Code>],

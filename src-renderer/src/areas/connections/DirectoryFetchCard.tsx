@@ -28,7 +28,7 @@ export function DirectoryFetchCard({ connection, fetch, onBrowse }: DirectoryFet
   return (
     <SectionCard
       title="Directory snapshot"
-      description={`Reads every person (in any status), group, membership${connection.kind === 'okta' ? ' and app' : ''} into a snapshot on this computer. Mappings and previews work from it, offline too. ${kindLabels[connection.kind]} is only read.`}
+      description={`Reads every person (in any status), group, membership${connection.kind === 'okta' ? ' and app' : connection.entra?.devices ? ' and Intune device' : ''} into a snapshot on this computer. Mappings and previews work from it, offline too. A fetch only reads ${kindLabels[connection.kind]}.`}
       aside={
         !fetch.running && (
           <Button leftSection={<IconCloudDownload size={16} aria-hidden />} onClick={fetch.start} style={{ flexShrink: 0 }}>

@@ -1,12 +1,14 @@
 /**
  * One row of the snapshot browser's lists: a person (name, login and email, title, department and
- * city, status) or a group (name, description, kind, and its members, which a click shows), and the
+ * city, status), a group (name, description, kind, and its members, which a click shows) or an
+ * Intune device (name, its user, system, ownership and hardware, compliance and last sync), and the
  * placeholder shown while a row's page is read. Long and non-Latin names wrap rather than overflow.
  */
 import { Badge, Button, Group, Skeleton, Stack, Text } from '@mantine/core'
 import { IconArrowRight } from '@tabler/icons-react'
-import type { DirectoryGroup, DirectoryPerson } from '../../../../src-shared/contract'
-import { countText, groupTypeLabel, statusColor, statusLabel } from './connection-labels'
+import type { DirectoryDevice, DirectoryGroup, DirectoryPerson } from '../../../../src-shared/contract'
+import { RelativeTime } from '../../components/RelativeTime'
+import { complianceColor, complianceLabel, countText, groupTypeLabel, ownershipLabel, statusColor, statusLabel } from './connection-labels'
 
 const wrap = { overflowWrap: 'anywhere' } as const
 
@@ -65,6 +67,38 @@ export function GroupRow({ group, onShowMembers }: { group: DirectoryGroup; onSh
           {countText(group.memberCount, 'member', 'members')}
         </Button>
       </Group>
+    </Group>
+  )
+}
+
+export function DeviceRow({ device }: { device: DirectoryDevice }): React.JSX.Element {
+  const hardware = [device.manufacturer, device.model].filter(Boolean).join(' ')
+  const about = [[device.operatingSystem, device.osVersion].filter(Boolean).join(' '), ownershipLabel(device.ownership), hardware, device.serialNumber && `Serial ${device.serialNumber}`].filter(Boolean).join(' · ')
+  return (
+    <Group gap="sm" wrap="nowrap" px="sm" py={8} justify="space-between" align="flex-start" data-device={device.id}>
+      <Stack gap={0} miw={0}>
+        <Text size="sm" fw={500} style={wrap}>
+          {device.name}
+        </Text>
+        <Text size="xs" c="dimmed" style={wrap}>
+          {device.login ?? 'No primary user'}
+        </Text>
+        {about && (
+          <Text size="xs" c="dimmed" style={wrap}>
+            {about}
+          </Text>
+        )}
+      </Stack>
+      <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
+        <Badge color={complianceColor(device.compliance)} variant="light" tt="none" fw={500}>
+          {complianceLabel(device.compliance)}
+        </Badge>
+        {device.lastSyncAt && (
+          <Text size="xs" c="dimmed">
+            Synced <RelativeTime iso={device.lastSyncAt} />
+          </Text>
+        )}
+      </Stack>
     </Group>
   )
 }

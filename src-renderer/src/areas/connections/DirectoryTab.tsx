@@ -1,7 +1,8 @@
 /**
  * A connection's Directory tab: the snapshot last fetched, browsed from this computer (so it works
- * with the network off), as People and Groups. Choosing a group's members in Groups shows People
- * filtered to that group. Without a snapshot it says how to take one.
+ * with the network off), as People and Groups, and for Entra ID its Intune Devices. Choosing a
+ * group's members in Groups shows People filtered to that group. Without a snapshot it says how to
+ * take one.
  */
 import { useState } from 'react'
 import { Button, Tabs, Text } from '@mantine/core'
@@ -11,9 +12,13 @@ import { AreaEmptyState } from '../../components/AreaEmptyState'
 import { RelativeTime } from '../../components/RelativeTime'
 import { SectionCard } from '../../components/SectionCard'
 import { dateTimeText } from '../../components/time-text'
+import { DevicesBrowser } from './DevicesBrowser'
 import { GroupsBrowser } from './GroupsBrowser'
 import { PeopleBrowser } from './PeopleBrowser'
 import { allPeople, type PeopleView } from './people-view'
+
+const lists = ['people', 'groups', 'devices'] as const
+type List = (typeof lists)[number]
 
 export interface DirectoryTabProps {
   connection: Connection
@@ -22,7 +27,7 @@ export interface DirectoryTabProps {
 }
 
 export function DirectoryTab({ connection, onFetch }: DirectoryTabProps): React.JSX.Element {
-  const [list, setList] = useState<'people' | 'groups'>('people')
+  const [list, setList] = useState<List>('people')
   const [people, setPeople] = useState<PeopleView>(allPeople)
   const snapshot = connection.snapshot
   if (!snapshot) {
@@ -45,7 +50,7 @@ export function DirectoryTab({ connection, onFetch }: DirectoryTabProps): React.
         </>
       }
     >
-      <Tabs value={list} onChange={(value) => setList(value === 'groups' ? 'groups' : 'people')} variant="pills" keepMounted={false}>
+      <Tabs value={list} onChange={(value) => setList(lists.find((each) => each === value) ?? 'people')} variant="pills" keepMounted={false}>
         <Tabs.List aria-label="Directory lists" mb="md">
           <Tabs.Tab value="people" rightSection={<Count n={snapshot.people} />}>
             People
@@ -53,6 +58,11 @@ export function DirectoryTab({ connection, onFetch }: DirectoryTabProps): React.
           <Tabs.Tab value="groups" rightSection={<Count n={snapshot.groups} />}>
             Groups
           </Tabs.Tab>
+          {connection.kind === 'entra' && (
+            <Tabs.Tab value="devices" rightSection={snapshot.devices === undefined ? null : <Count n={snapshot.devices} />}>
+              Devices
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="people">
           <PeopleBrowser connectionId={connection.id} snapshot={snapshot} view={people} onViewChange={setPeople} />
@@ -67,6 +77,11 @@ export function DirectoryTab({ connection, onFetch }: DirectoryTabProps): React.
             }}
           />
         </Tabs.Panel>
+        {connection.kind === 'entra' && (
+          <Tabs.Panel value="devices">
+            <DevicesBrowser connection={connection} snapshot={snapshot} onOpenDetails={onFetch} />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </SectionCard>
   )

@@ -2,8 +2,8 @@
  * The fields of the Entra ID connection form, each with a hint saying where to find it in the Azure
  * portal and its error underneath: the tenant (single or multitenant app; one connection per
  * tenant), the app, how Graph is read (the app's own permissions, or a signed-in admin's), the
- * client secret and its expiry, delta reads, and — folded away unless changed — the national-cloud
- * or sandbox hosts.
+ * client secret and its expiry, delta reads, Intune devices, and — folded away unless changed — the
+ * national-cloud or sandbox hosts.
  */
 import { Accordion, Radio, Stack, Switch, TextInput } from '@mantine/core'
 import type { HaloInstance } from '../../../../src-shared/contract'
@@ -107,6 +107,12 @@ export function EntraFormFields({ values, errors, set, haloInstances, secretStor
         description="Graph delta queries: after the first fetch, a fetch reads the changes in a few requests instead of the whole directory."
         checked={values.delta}
         onChange={(event) => set('delta', event.currentTarget.checked)}
+      />
+      <Switch
+        label="Read Intune's managed devices"
+        description="Each fetch also reads the devices Intune manages, with the person each is enrolled to. Needs DeviceManagementManagedDevices.Read.All, and an Intune licence in the tenant."
+        checked={values.devices}
+        onChange={(event) => set('devices', event.currentTarget.checked)}
       />
       <Accordion variant="contained" value={hostsOpen ? 'hosts' : null} onChange={(value) => onHostsOpenChange(value === 'hosts')}>
         <Accordion.Item value="hosts">

@@ -1,7 +1,8 @@
 /**
- * What a snapshot holds: when it was taken, people, groups, memberships and (Okta) apps, people per
- * status, and what reading it took (everything or only the changes, requests, time, rate-limit
- * waits) with anything the admin should know about the read, and the way to browse it.
+ * What a snapshot holds: when it was taken, people, groups, memberships, (Okta) apps and (Entra,
+ * when read) licences and Intune devices, people per status, and what reading it took (everything
+ * or only the changes, requests, time, rate-limit waits) with anything the admin should know about
+ * the read, and the way to browse it.
  */
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core'
 import { IconArrowRight, IconInfoCircle } from '@tabler/icons-react'
@@ -17,7 +18,9 @@ export function SnapshotFigures({ snapshot, directory, onBrowse }: { snapshot: S
     ['Groups', snapshot.groups],
     ['Memberships', snapshot.memberships],
     // Entra snapshots hold no apps: an empty box would look like a failure.
-    ...(snapshot.mode === undefined || snapshot.apps > 0 ? ([['Apps', snapshot.apps]] satisfies [string, number][]) : [])
+    ...(snapshot.mode === undefined || snapshot.apps > 0 ? ([['Apps', snapshot.apps]] satisfies [string, number][]) : []),
+    ...(snapshot.licences === undefined ? [] : ([['Licences', snapshot.licences]] satisfies [string, number][])),
+    ...(snapshot.devices === undefined ? [] : ([['Devices', snapshot.devices]] satisfies [string, number][]))
   ]
   return (
     <Stack gap="md" data-snapshot={snapshot.id}>
@@ -27,7 +30,8 @@ export function SnapshotFigures({ snapshot, directory, onBrowse }: { snapshot: S
           (<RelativeTime iso={snapshot.fetchedAt} />)
         </Text>
       </Text>
-      <SimpleGrid cols={{ base: 2, sm: figures.length }} spacing="sm" component="dl" m={0} aria-label="Snapshot figures">
+      {/* Five or six boxes in a row only where each has room for "MEMBERSHIPS". */}
+      <SimpleGrid cols={{ base: 2, sm: figures.length > 4 ? 3 : figures.length, md: figures.length }} spacing="sm" component="dl" m={0} aria-label="Snapshot figures">
         {figures.map(([label, value]) => (
           <Paper key={label} withBorder p="sm" radius="md">
             <Text component="dt" size="xs" c="dimmed" fw={600} tt="uppercase">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countText, credentialText, groupTypeLabel, statusLabel } from './connection-labels'
+import { complianceColor, complianceLabel, countText, credentialText, groupTypeLabel, ownershipLabel, statusLabel } from './connection-labels'
 
 describe('connection labels', () => {
   it('turns source status words into labels', () => {
@@ -15,6 +15,12 @@ describe('connection labels', () => {
     expect(credentialText({ authMode: 'api_token', credentialSet: true })).toBe('API token in keychain')
     expect(credentialText({ authMode: 'service_app', credentialSet: true })).toBe('Private key in keychain')
     expect(credentialText({ authMode: 'service_app', credentialSet: false })).toBe('No private key stored')
+  })
+
+  it('names Intune’s compliance and ownership as its portal does, coloured compliant green and not compliant red', () => {
+    expect([complianceLabel('compliant'), complianceLabel('noncompliant'), complianceLabel('inGracePeriod'), complianceLabel('error'), complianceLabel(null)]).toEqual(['Compliant', 'Not compliant', 'In grace period', 'Error', 'Unknown'])
+    expect([complianceColor('compliant'), complianceColor('noncompliant'), complianceColor('inGracePeriod'), complianceColor(null)]).toEqual(['green', 'red', 'gray', 'gray'])
+    expect([ownershipLabel('company'), ownershipLabel('personal'), ownershipLabel('unknown'), ownershipLabel(null)]).toEqual(['Corporate', 'Personal', null, null])
   })
 
   it('counts with the right word', () => {

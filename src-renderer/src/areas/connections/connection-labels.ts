@@ -1,4 +1,4 @@
-/** The words for a connection's settings and its directory's statuses and groups, shared by the form, the list, the page and the snapshot browser. */
+/** The words for a connection's settings and its directory's statuses, groups and devices, shared by the form, the list, the page and the snapshot browser. */
 import type { Connection, EntraSignIn, OktaAuthMode } from '../../../../src-shared/contract'
 
 export const kindLabels: Record<Connection['kind'], string> = { okta: 'Okta', entra: 'Entra ID' }
@@ -67,6 +67,27 @@ const groupTypeLabels: Record<string, string> = { OKTA_GROUP: 'Okta group', APP_
 
 export function groupTypeLabel(type: string): string {
   return groupTypeLabels[type] ?? statusLabel(type)
+}
+
+const complianceLabels: Record<string, string> = { noncompliant: 'Not compliant', inGracePeriod: 'In grace period', configManager: 'Configuration Manager' }
+
+/** Intune's compliance state as a label: compliant → "Compliant", noncompliant → "Not compliant"; none → "Unknown". */
+export function complianceLabel(compliance: string | null): string {
+  if (compliance === null) return 'Unknown'
+  return complianceLabels[compliance] ?? statusLabel(compliance)
+}
+
+/** Compliant green, not compliant red, anything else (grace period, unknown, error) grey. */
+export function complianceColor(compliance: string | null): string {
+  return compliance === 'compliant' ? 'green' : compliance === 'noncompliant' ? 'red' : 'gray'
+}
+
+const ownershipLabels: Record<string, string> = { company: 'Corporate', personal: 'Personal' }
+
+/** Intune's ownership as its portal says it: company → "Corporate", personal → "Personal"; null when unknown. */
+export function ownershipLabel(ownership: string | null): string | null {
+  if (ownership === null || ownership === 'unknown') return null
+  return ownershipLabels[ownership] ?? statusLabel(ownership)
 }
 
 /** "1 person", "340 people"; "1 group", "35 groups". */

@@ -27,6 +27,7 @@ const saved: Connection = {
     authorityHost: 'https://login.microsoftonline.us',
     graphHost: 'https://graph.microsoft.us',
     delta: false,
+    devices: true,
     secretExpiresAt: '2027-03-31T00:00:00.000Z',
     secretExpirySource: 'entered',
     authorizedAs: 'ada@northwind.example',
@@ -39,21 +40,23 @@ const saved: Connection = {
 }
 
 describe('the Entra connection form', () => {
-  it('starts on Microsoft’s global cloud with delta on, choosing the only Halo instance', () => {
+  it('starts on Microsoft’s global cloud with delta on and devices off, choosing the only Halo instance', () => {
     expect(initialEntraValues(undefined, ['h1'])).toEqual({ ...newEntraValues, haloInstanceId: 'h1' })
+    expect(newEntraValues).toMatchObject({ delta: true, devices: false })
     expect(customHosts(newEntraValues)).toBe(false)
   })
 
   it('shows a saved connection as saved, with the expiry the admin entered and its hosts section open', () => {
     const values = initialEntraValues(saved, ['h1', 'h2'])
-    expect(values).toMatchObject({ tenantType: 'multi', signIn: 'delegated', secretExpiresOn: '2027-03-31', clientSecret: '', delta: false })
+    expect(values).toMatchObject({ tenantType: 'multi', signIn: 'delegated', secretExpiresOn: '2027-03-31', clientSecret: '', delta: false, devices: true })
     expect(customHosts(values)).toBe(true)
     // An expiry Graph told is not the admin's to edit.
     expect(initialEntraValues({ ...saved, entra: saved.entra && { ...saved.entra, secretExpirySource: 'graph' } }, []).secretExpiresOn).toBe('')
   })
 
-  it('sends an empty secret and expiry as null (the stored secret is kept)', () => {
-    expect(entraFormFromValues({ ...valid, clientSecret: '  ', secretExpiresOn: '' }, 'c1')).toMatchObject({ id: 'c1', clientSecret: null, secretExpiresOn: null })
+  it('sends an empty secret and expiry as null (the stored secret is kept), and the switches as set', () => {
+    expect(entraFormFromValues({ ...valid, clientSecret: '  ', secretExpiresOn: '' }, 'c1')).toMatchObject({ id: 'c1', clientSecret: null, secretExpiresOn: null, delta: true, devices: false })
+    expect(entraFormFromValues({ ...valid, delta: false, devices: true }, undefined)).toMatchObject({ delta: false, devices: true })
     expect(checkEntraForm({ ...valid, clientSecret: '' }, { id: 'c1', secretStored: true }).ok).toBe(true)
   })
 

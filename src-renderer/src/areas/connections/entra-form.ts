@@ -1,8 +1,9 @@
 /**
  * The Entra ID connection form's values and rules: what the fields start as (a new connection, on
- * Microsoft's global cloud with delta on, or a saved one), how they become the contract's form (an
- * empty secret keeps the stored one; an empty expiry is none), and the message for each field,
- * checked as main checks them (entraConnectionFormSchema, then entraConnectionFormIssues).
+ * Microsoft's global cloud with delta on and Intune devices off, or a saved one), how they become
+ * the contract's form (an empty secret keeps the stored one; an empty expiry is none), and the
+ * message for each field, checked as main checks them (entraConnectionFormSchema, then
+ * entraConnectionFormIssues).
  */
 import {
   entraConnectionFormIssues,
@@ -30,6 +31,8 @@ export interface EntraFormValues {
   authorityHost: string
   graphHost: string
   delta: boolean
+  /** Intune's managed devices are read with the directory. */
+  devices: boolean
 }
 
 export type EntraFormField = keyof EntraFormValues
@@ -46,7 +49,8 @@ export const newEntraValues: EntraFormValues = {
   secretExpiresOn: '',
   authorityHost: entraDefaultHosts.authority,
   graphHost: entraDefaultHosts.graph,
-  delta: true
+  delta: true,
+  devices: false
 }
 
 /** A saved connection's values; a new one's, with the Halo instance chosen when there is only one. */
@@ -65,7 +69,8 @@ export function initialEntraValues(connection: Connection | undefined, haloInsta
     secretExpiresOn: entra.secretExpirySource === 'entered' && entra.secretExpiresAt ? entra.secretExpiresAt.slice(0, 10) : '',
     authorityHost: entra.authorityHost,
     graphHost: entra.graphHost,
-    delta: entra.delta
+    delta: entra.delta,
+    devices: entra.devices
   }
 }
 
@@ -92,7 +97,8 @@ export function entraFormFromValues(values: EntraFormValues, id: string | undefi
     secretExpiresOn: values.secretExpiresOn.trim() === '' ? null : values.secretExpiresOn.trim(),
     authorityHost: values.authorityHost,
     graphHost: values.graphHost,
-    delta: values.delta
+    delta: values.delta,
+    devices: values.devices
   }
 }
 

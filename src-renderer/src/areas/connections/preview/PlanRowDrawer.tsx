@@ -110,7 +110,7 @@ export function PlanRowDrawer({ connectionId, planId, row, onClose, onResolved }
               </Table>
             </Stack>
           )}
-          {(row.roles || row.cabs || row.licence) && (
+          {(row.roles || row.cabs || row.licence || (row.softwareLicences && row.softwareLicences.assign.length + row.softwareLicences.unassign.length > 0)) && (
             <Stack gap={4}>
               <Divider label="Access" labelPosition="left" />
               {row.roles && <SetLine label={row.kind === 'agent' ? 'Agent roles' : 'User roles'} add={row.roles.add} remove={row.roles.remove} />}
@@ -119,6 +119,9 @@ export function PlanRowDrawer({ connectionId, planId, row, onClose, onResolved }
                 <Text size="sm">
                   Licence: {row.licence.from ?? 'none'} → {row.licence.to}
                 </Text>
+              )}
+              {row.softwareLicences && row.softwareLicences.assign.length + row.softwareLicences.unassign.length > 0 && (
+                <SetLine label="Licences in Entra ID" add={row.softwareLicences.assign} remove={row.softwareLicences.unassign} />
               )}
             </Stack>
           )}

@@ -1,6 +1,7 @@
 /**
- * A preview's counts: one tile per action for users (and agents), each a filter when clicked, and
- * the sites people are placed in as bars (new sites marked), the busiest first.
+ * A preview's counts: one tile per action for users (and agents), each a filter when clicked, the
+ * sites people are placed in as bars (new sites marked), the busiest first, and — with Entra licence
+ * import — the software licences created or updated and the links and assignments that change.
  */
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core'
 import type { PlanView } from '../../../../../src-shared/contract'
@@ -45,6 +46,7 @@ export function PlanSummary({ view, selected, onToggle }: PlanSummaryProps): Rea
             </SimpleGrid>
           </Stack>
         ))}
+        <LicenceChanges view={view} />
         {sites.length > 0 && (
           <Stack gap={4} role="list" aria-label="People per site">
             <Text size="sm" fw={600}>
@@ -77,5 +79,40 @@ export function PlanSummary({ view, selected, onToggle }: PlanSummaryProps): Rea
         )}
       </Stack>
     </SectionCard>
+  )
+}
+
+function LicenceChanges({ view }: { view: PlanView }): React.JSX.Element | null {
+  const { linked, unlinked, assigned, unassigned } = view.summary.licences
+  if (view.licences.length + linked + unlinked + assigned + unassigned === 0) return null
+  const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString()} ${n === 1 ? one : many}`
+  const people = [linked > 0 ? `${count(linked, 'licence link')} added` : '', unlinked > 0 ? `${count(unlinked, 'link')} removed` : ''].filter(Boolean).join(', ')
+  const entra = [assigned > 0 ? `${count(assigned, 'licence')} assigned` : '', unassigned > 0 ? `${count(unassigned, 'licence')} removed` : ''].filter(Boolean).join(', ')
+  return (
+    <Stack gap={4} role="list" aria-label="Entra licences">
+      <Text size="sm" fw={600}>
+        Entra licences
+      </Text>
+      {view.licences.map((licence) => (
+        <Group key={licence.key} gap="xs" wrap="nowrap" role="listitem">
+          <Badge size="xs" variant="light" color={licence.action === 'create' ? 'teal' : 'blue'}>
+            {licence.action === 'create' ? 'new' : 'seats'}
+          </Badge>
+          <Text size="xs" truncate="end" title={licence.name}>
+            {licence.name}: {licence.action === 'create' ? count(licence.count, 'seat') : `${licence.from === null ? 'unknown' : licence.from.toLocaleString()} → ${count(licence.count, 'seat')}`}
+          </Text>
+        </Group>
+      ))}
+      {people && (
+        <Text size="xs" role="listitem">
+          In Halo: {people}.
+        </Text>
+      )}
+      {entra && (
+        <Text size="xs" role="listitem">
+          In Entra ID (managed from Halo): {entra}.
+        </Text>
+      )}
+    </Stack>
   )
 }

@@ -123,7 +123,15 @@ export function SyncPanel({ view, onRebuild, rebuilding, runId }: SyncPanelProps
 /** The order a sync sends things in, for this preview. */
 function phasesText(view: PlanView): string {
   const records = view.scope === 'both' ? 'users, then agents' : view.scope
-  const steps = [...(view.sites.length > 0 ? [`${view.sites.length} new site${view.sites.length === 1 ? '' : 's'}`] : []), records, ...(view.cabChanges > 0 ? ['CAB members'] : []), ...(view.summary.tickets > 0 ? [`${view.summary.tickets} onboarding ticket${view.summary.tickets === 1 ? '' : 's'}`] : [])]
+  const entra = view.summary.licences.assigned + view.summary.licences.unassigned
+  const steps = [
+    ...(view.licences.length > 0 ? [`${view.licences.length} software licence${view.licences.length === 1 ? '' : 's'}`] : []),
+    ...(view.sites.length > 0 ? [`${view.sites.length} new site${view.sites.length === 1 ? '' : 's'}`] : []),
+    records,
+    ...(entra > 0 ? [`${entra} licence change${entra === 1 ? '' : 's'} in Entra ID`] : []),
+    ...(view.cabChanges > 0 ? ['CAB members'] : []),
+    ...(view.summary.tickets > 0 ? [`${view.summary.tickets} onboarding ticket${view.summary.tickets === 1 ? '' : 's'}`] : [])
+  ]
   return `In this order: ${steps.join(', then ')}.`
 }
 
