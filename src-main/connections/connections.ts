@@ -316,6 +316,12 @@ export class Connections {
     return this.deps.snapshots.groups(...args)
   }
 
+  /** An Entra connection's client secret from the keychain, or null when none is stored (single sign-on's code exchange). */
+  async entraClientSecret(id: string): Promise<string | null> {
+    const row = this.deps.repo.get(id)
+    return row.kind === 'entra' ? this.entraSecret(row).catch(() => null) : null
+  }
+
   /** Licence assignments in the connection's Entra tenant, for syncs where Halo manages licences. */
   entraLicenceWriter(id: string): DirectoryLicenceWriter {
     return {

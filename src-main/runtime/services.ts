@@ -6,6 +6,7 @@ import type { MappingService } from '../mapping/mapping-service'
 import type { PlanService } from '../plans/plan-service'
 import type { SecretStore } from '../secrets/secret-store'
 import type { SecretVault } from '../secrets/secret-vault'
+import type { SsoService } from '../sso/sso-service'
 import type { SettingsRepo } from '../store/settings-repo'
 import type { SyncService } from '../sync/sync-service'
 import type { EventBus } from './event-bus'
@@ -24,5 +25,6 @@ export interface Services {
   mapping: MappingService
   plans: PlanService
   sync: SyncService
+  sso: SsoService
   log: Logger
 }

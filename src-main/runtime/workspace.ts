@@ -10,6 +10,7 @@ import { HaloInstanceRepo } from '../halo/halo-instance-repo'
 import { HaloInstances } from '../halo/halo-instances'
 import { LookupCache } from '../halo/lookup-cache'
 import { MappingService } from '../mapping/mapping-service'
+import { SsoService } from '../sso/sso-service'
 import { PlanService } from '../plans/plan-service'
 import { PlanStore } from '../plans/plan-store'
 import { ConnectionRepo } from '../connections/connection-repo'
@@ -84,6 +85,10 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
   // A sync left running by a process that is gone is interrupted: it resumes where it stopped.
   journal.interruptAbandoned(ownerGone)
   const plans = new PlanService({ connections: connectionRepo, mapping, snapshots, lookups, halo, plans: planStore, links: syncLinks })
+  const openBrowser = async (url: string): Promise<void> => {
+    links.approve(url)
+    await links.open(url)
+  }
   const connections = new Connections({
     repo: connectionRepo,
     snapshots,
@@ -95,13 +100,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
       const { directoryLicences } = mapping.get(id).config.advanced
       return { licences: directoryLicences.enabled, licenceManagement: directoryLicences.enabled && directoryLicences.manageFromHalo }
     },
-    browserSignIn: {
-      loopback,
-      open: async (url) => {
-        links.approve(url)
-        await links.open(url)
-      }
-    }
+    browserSignIn: { loopback, open: openBrowser }
   })
   const services: Services = {
     about: {
@@ -122,6 +121,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     mapping,
     plans,
     sync: new SyncService({ connections: connectionRepo, halo, plans, planStore, journal, links: syncLinks, events, directoryWriter: (id) => connections.entraLicenceWriter(id) }),
+    sso: new SsoService({ db: database.db, connections: connectionRepo, halo, lookups, loopback, openBrowser, entraSecret: (id) => connections.entraClientSecret(id) }),
     log: options.log
   }
   if (database.migration.applied > 0) {

@@ -74,6 +74,7 @@ const allTables = [
   'snapshot_licence',
   'snapshot_membership',
   'snapshot_person',
+  'sso_setting',
   'sync_link',
   'sync_op',
   'sync_run'

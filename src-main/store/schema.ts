@@ -355,3 +355,23 @@ export const syncOpTable = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.runId, table.seq] })]
 )
+
+/**
+ * A connection's single sign-on settings (src-shared/contract/sso.ts), the last test sign-in (for
+ * which settings, by hash; who signed in; whether Halo knows them) and the last time they were
+ * applied to Halo (with the fields written, and whether the admin overrode a missing test).
+ */
+export const ssoSettingTable = sqliteTable('sso_setting', {
+  connectionId: text('connection_id')
+    .primaryKey()
+    .references(() => connectionTable.id, { onDelete: 'cascade' }),
+  /** JSON: SsoSettings. */
+  settings: text('settings').notNull(),
+  /** Entra: the Halo Entra connection (azureadconnection id) the settings go to. */
+  haloConnectionId: integer('halo_connection_id'),
+  /** JSON: the last test sign-in, or null. */
+  lastTest: text('last_test'),
+  /** JSON: the last apply, or null. */
+  lastApply: text('last_apply'),
+  updatedAt: text('updated_at').notNull()
+})
