@@ -13,6 +13,7 @@ import { haloHandlers } from './halo-handlers'
 import { connectionHandlers } from './connection-handlers'
 import { mappingHandlers } from './mapping-handlers'
 import { planHandlers } from './plan-handlers'
+import { ssoHandlers } from './sso-handlers'
 
 export type Handler<N extends ProcedureName> = (
   input: z.output<Procedures[N]['input']>
@@ -28,6 +29,7 @@ export function createHandlers(services: Services): Handlers {
     ...haloHandlers(services),
     ...connectionHandlers(services),
     ...mappingHandlers(services),
-    ...planHandlers(services)
+    ...planHandlers(services),
+    ...ssoHandlers(services)
   }
 }

@@ -69,11 +69,12 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
   const loopback = new LoopbackSignIn()
   const events = new EventBus()
   const lookups = new LookupCache(database.db)
+  const haloRepo = new HaloInstanceRepo(database.db)
   const connectionRepo = new ConnectionRepo(database.db)
   const snapshots = new SnapshotStore(database.db, database.sqlite)
   const mapping = new MappingService({ db: database.db, connections: connectionRepo, snapshots, lookups })
   const halo = new HaloInstances({
-    repo: new HaloInstanceRepo(database.db),
+    repo: haloRepo,
     cache: lookups,
     vault,
     links,
@@ -121,7 +122,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     mapping,
     plans,
     sync: new SyncService({ connections: connectionRepo, halo, plans, planStore, journal, links: syncLinks, events, directoryWriter: (id) => connections.entraLicenceWriter(id) }),
-    sso: new SsoService({ db: database.db, connections: connectionRepo, halo, lookups, loopback, openBrowser, entraSecret: (id) => connections.entraClientSecret(id) }),
+    sso: new SsoService({ db: database.db, connections: connectionRepo, halo, lookups, loopback, openBrowser, haloUrl: (id) => haloRepo.get(id).baseUrl, entraSecret: (id) => connections.entraClientSecret(id) }),
     log: options.log
   }
   if (database.migration.applied > 0) {

@@ -9,7 +9,8 @@
  */
 import { createHash } from 'node:crypto'
 import { eq } from 'drizzle-orm'
-import { oktaSsoIssuer, ssoSettingsIssues, ssoSettingsSchema, StudioError, type Checklist, type ChecklistItem, type SsoSettings } from '../../src-shared/contract'
+import { oktaSsoIssuer, oktaSsoRedirectUris, ssoSettingsIssues, ssoSettingsSchema, StudioError, type Checklist, type ChecklistItem, type SsoSettings, type SsoState } from '../../src-shared/contract'
+import { entraRedirectUris } from '../../src-shared/entra-setup'
 import type { LoopbackSignIn } from '../auth/loopback-flow'
 import { entraSettingsOf, oktaSettingsOf, type ConnectionRepo, type ConnectionRow } from '../connections/connection-repo'
 import type { HaloPersonRecord } from '../core/halo-state'
@@ -40,15 +41,6 @@ export interface SsoApply {
   changes: SsoFieldChange[]
 }
 
-export interface SsoState {
-  settings: SsoSettings
-  haloConnectionId: number | null
-  lastTest: SsoTest | null
-  lastApply: SsoApply | null
-  /** Whether the last test passed for exactly these settings. */
-  tested: boolean
-}
-
 export interface SsoServiceDeps {
   db: StudioDb
   connections: ConnectionRepo
@@ -56,10 +48,15 @@ export interface SsoServiceDeps {
   lookups: LookupCache
   loopback: LoopbackSignIn
   openBrowser(url: string): Promise<void>
+  /** The Halo instance's address (its agent web app). */
+  haloUrl(instanceId: string): string
   /** An Entra connection's client secret, for the code exchange when the SSO app is the import app. */
   entraSecret(connectionId: string): Promise<string | null>
   now?: () => Date
 }
+
+/** Where the test sign-in returns to (register http://localhost/callback on the app). */
+const testCallbackPath = '/callback'
 
 const hashOf = (settings: SsoSettings): string => createHash('sha256').update(JSON.stringify(settings)).digest('hex')
 
@@ -75,7 +72,30 @@ export class SsoService {
     const stored = this.deps.db.select().from(ssoSettingTable).where(eq(ssoSettingTable.connectionId, connectionId)).get()
     const settings = stored ? ssoSettingsSchema.parse(JSON.parse(stored.settings)) : defaults(row)
     const lastTest = stored?.lastTest ? (JSON.parse(stored.lastTest) as SsoTest) : null
-    return { settings, haloConnectionId: stored?.haloConnectionId ?? null, lastTest, lastApply: stored?.lastApply ? (JSON.parse(stored.lastApply) as SsoApply) : null, tested: lastTest?.ok === true && lastTest.settingsHash === hashOf(settings) }
+    return {
+      settings,
+      haloConnectionId: stored?.haloConnectionId ?? null,
+      lastTest,
+      lastApply: stored?.lastApply ? (JSON.parse(stored.lastApply) as SsoApply) : null,
+      tested: lastTest?.ok === true && lastTest.settingsHash === hashOf(settings),
+      saved: stored !== undefined,
+      issuer: this.target(row, settings).issuer,
+      redirectUris: this.redirectUris(row)
+    }
+  }
+
+  /** Stops a test sign-in waiting in the browser. */
+  cancelTest(): boolean {
+    const waiting = this.deps.loopback.inProgress
+    this.deps.loopback.cancel()
+    return waiting
+  }
+
+  /** The Halo instance's Entra connections, for choosing where Entra settings go. */
+  async haloEntraConnections(connectionId: string): Promise<Array<{ id: number; name: string }>> {
+    const row = this.deps.connections.get(connectionId)
+    const listed = await this.deps.halo.client(row.haloInstanceId).request('GET', 'azureadconnection')
+    return (Array.isArray(listed) ? (listed as Array<Record<string, unknown>>) : []).flatMap((each) => (typeof each.id === 'number' ? [{ id: each.id, name: typeof each.name === 'string' && each.name !== '' ? each.name : `Connection ${each.id}` }] : []))
   }
 
   save(connectionId: string, input: SsoSettings, haloConnectionId: number | null = null): SsoState {
@@ -101,7 +121,7 @@ export class SsoService {
       try {
         const discovery = await discover(target.issuer, { service: target.service })
         item('discovery', 'Sign-in configuration', true, `${target.service} publishes its sign-in configuration for ${discovery.issuer}, and names the same issuer.`)
-        await probeClient({ discovery, clientId: target.clientId, service: target.service }, 'http://localhost/callback')
+        await probeClient({ discovery, clientId: target.clientId, service: target.service }, `http://localhost${testCallbackPath}`)
         item('client', 'Client ID', true, `${target.service} knows the app ${target.clientId}.`)
       } catch (error) {
         item(items.length === 0 ? 'discovery' : 'client', items.length === 0 ? 'Sign-in configuration' : 'Client ID', false, error instanceof Error ? error.message : String(error))
@@ -163,6 +183,17 @@ export class SsoService {
     const stored = this.deps.db.select({ settings: ssoSettingTable.settings }).from(ssoSettingTable).where(eq(ssoSettingTable.connectionId, connectionId)).get()
     if (!stored) throw new StudioError('NOT_FOUND', `${row.name} has no single sign-on settings yet: fill in the SSO tab and save.`)
     return { row, settings: ssoSettingsSchema.parse(JSON.parse(stored.settings)) }
+  }
+
+  /** The redirect URIs to register on the provider's app: Halo's, and this app's test sign-in. */
+  private redirectUris(row: ConnectionRow): SsoState['redirectUris'] {
+    const halo = this.deps.haloUrl(row.haloInstanceId)
+    const test = { purpose: 'Identity Studio test sign-in', uri: `http://localhost${testCallbackPath}` }
+    if (row.kind === 'okta') {
+      const { signIn, signOut } = oktaSsoRedirectUris(halo)
+      return [{ purpose: 'Sign-in redirect URI', uri: signIn }, { purpose: 'Sign-out redirect URI', uri: signOut }, test]
+    }
+    return [...entraRedirectUris(halo).filter((uri) => uri.purpose.endsWith('single sign-on')).map((uri) => ({ purpose: uri.purpose, uri: uri.uri })), test]
   }
 
   /** Who signs in where: the issuer (and its multi-tenant form) and the client ID. */

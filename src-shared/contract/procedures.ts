@@ -11,6 +11,7 @@ import { connectionSchema, entraConnectionFormSchema, oktaConnectionFormSchema }
 import { snapshotDevicesPageSchema, snapshotDevicesQuerySchema, snapshotGroupsPageSchema, snapshotGroupsQuerySchema, snapshotPeoplePageSchema, snapshotPeopleQuerySchema, snapshotSummarySchema } from './directory'
 import { mappingProcedures } from './mapping'
 import { planProcedures } from './plans'
+import { ssoProcedures } from './sso'
 import { haloCheckSchema, haloInstanceFormSchema, haloInstanceSchema, haloLookupKindSchema, haloLookupRowSchema, haloRefreshSchema } from './halo'
 
 const noInput = z.object({}).strict()
@@ -158,7 +159,8 @@ export const procedures = {
     output: snapshotDevicesPageSchema
   },
   ...mappingProcedures,
-  ...planProcedures
+  ...planProcedures,
+  ...ssoProcedures
 } as const
 
 export type Procedures = typeof procedures

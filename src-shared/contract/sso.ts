@@ -7,6 +7,7 @@
  * from the Halo instance's address.
  */
 import { z } from 'zod'
+import { checklistSchema } from './checklist'
 import type { FormIssue } from './halo'
 
 export const ssoAudienceSchema = z.enum(['agents', 'users', 'both'])
@@ -81,3 +82,56 @@ export function oktaSsoRedirectUris(haloUrl: string): { signIn: string; signOut:
   const halo = haloUrl.replace(/\/+$/, '')
   return { signIn: `${halo}/auth/account/openidresponse`, signOut: halo }
 }
+
+export const ssoFieldChangeSchema = z.object({ record: z.string(), field: z.string(), label: z.string(), from: z.string().nullable(), to: z.string() })
+export type SsoFieldChangeView = z.infer<typeof ssoFieldChangeSchema>
+
+const haloRef = z.union([z.number(), z.string()])
+
+export const ssoTestSchema = z.object({
+  settingsHash: z.string(),
+  at: z.string(),
+  ok: z.boolean(),
+  message: z.string(),
+  claims: z
+    .object({ subject: z.string(), name: z.string().nullable(), email: z.string().nullable(), userName: z.string().nullable(), objectId: z.string().nullable(), tenantId: z.string().nullable(), issuedAt: z.string().nullable(), expiresAt: z.string().nullable() })
+    .nullable(),
+  halo: z.object({ userId: haloRef.nullable(), agentId: haloRef.nullable() })
+})
+
+export const ssoApplySchema = z.object({ at: z.string(), settingsHash: z.string(), override: z.boolean(), changes: z.array(ssoFieldChangeSchema) })
+
+export const ssoStateSchema = z.object({
+  settings: ssoSettingsSchema,
+  haloConnectionId: z.number().int().nullable(),
+  lastTest: ssoTestSchema.nullable(),
+  lastApply: ssoApplySchema.nullable(),
+  tested: z.boolean(),
+  /** Whether these settings are saved (a new connection shows its defaults, unsaved). */
+  saved: z.boolean(),
+  /** The issuer the settings sign in with, and the redirect URIs to register (purpose, URI). */
+  issuer: z.string(),
+  redirectUris: z.array(z.object({ purpose: z.string(), uri: z.string() }))
+})
+export type SsoState = z.infer<typeof ssoStateSchema>
+
+const byConnection = z.object({ connectionId: z.string().min(1) }).strict()
+
+export const ssoProcedures = {
+  'sso:get': { summary: "A connection's single sign-on settings, last test and last apply, with the issuer and redirect URIs.", input: byConnection, output: ssoStateSchema },
+  'sso:save': {
+    summary: 'Validate and keep single sign-on settings (nothing is sent to Halo).',
+    input: z.object({ connectionId: z.string().min(1), settings: ssoSettingsSchema, haloConnectionId: z.number().int().nullable() }).strict(),
+    output: ssoStateSchema
+  },
+  'sso:check': { summary: 'The checks before a test sign-in: issuer, discovery document, client ID known to the provider.', input: byConnection, output: checklistSchema },
+  'sso:test': { summary: 'A real sign-in in the system browser (authorization code + PKCE through the loopback listener), the ID token verified.', input: byConnection, output: ssoTestSchema },
+  'sso:cancelTest': { summary: 'Stop a test sign-in that waits in the browser.', input: z.object({}).strict(), output: z.object({ cancelled: z.boolean() }) },
+  'sso:preview': { summary: "Halo's single sign-on fields now and after Apply (only those that change).", input: byConnection, output: z.array(ssoFieldChangeSchema) },
+  'sso:apply': {
+    summary: 'Write the changed fields to Halo; refused without a passing test for these settings unless overridden (recorded).',
+    input: z.object({ connectionId: z.string().min(1), override: z.boolean() }).strict(),
+    output: ssoApplySchema
+  },
+  'sso:haloConnections': { summary: "The Halo instance's Entra connections (azureadconnection), to choose where Entra settings go.", input: byConnection, output: z.array(z.object({ id: z.number().int(), name: z.string() })) }
+} as const
