@@ -118,7 +118,10 @@ export class SyncExecutor {
       return
     }
     if (phase === 'directory') {
-      for (const op of ready) await this.sendDirectory(op)
+      // Licences only recorded as synced need no call: settled together, in one transaction.
+      const recorded = ready.filter((op) => op.action === 'record')
+      if (recorded.length > 0) this.done('directory', recorded.map((op) => ({ op, haloId: this.haloIdOf(op) })))
+      for (const op of ready) if (op.action !== 'record') await this.sendDirectory(op)
       return
     }
     await this.send(phase, ready)
@@ -213,27 +216,29 @@ export class SyncExecutor {
     this.settled += 1
   }
 
-  /** A user's licences in Entra: assigned and removed (when Halo manages them), then recorded as synced on both sides. */
+  /** A user's licences assigned and removed in Entra (Halo manages them), then recorded as synced on both sides. */
   private async sendDirectory(op: SyncOp): Promise<void> {
     const { personId, add, remove, names } = op.payload as { personId: string; add: string[]; remove: string[]; names: Record<string, string> }
     this.options.journal.markSent([op])
-    if (op.action === 'assign') {
-      if (!this.options.directory) throw new StudioError('REMOTE_ERROR', 'Licences cannot be assigned in the directory from here: this connection has no directory writer.')
-      try {
-        await this.options.directory.assign(personId, add, remove, names)
-      } catch (error) {
-        // The directory refused this user (no usage location, no seats left): the others go on.
-        if (error instanceof StudioError && refused(error)) {
-          this.options.journal.settle([{ op, state: 'failed', error: error.message }])
-          this.settled += 1
-          return
-        }
-        throw error
+    if (!this.options.directory) throw new StudioError('REMOTE_ERROR', 'Licences cannot be assigned in the directory from here: this connection has no directory writer.')
+    try {
+      await this.options.directory.assign(personId, add, remove, names)
+    } catch (error) {
+      // The directory refused this user (no usage location, no seats left): the others go on.
+      if (error instanceof StudioError && refused(error)) {
+        this.options.journal.settle([{ op, state: 'failed', error: error.message }])
+        this.settled += 1
+        return
       }
+      throw error
     }
+    this.done('directory', [{ op, haloId: this.haloIdOf(op) }])
+  }
+
+  /** The Halo user a directory operation is for: planned, or created by this run. */
+  private haloIdOf(op: SyncOp): string {
     const planned = op.payload.haloId
-    const haloId = typeof planned === 'number' || typeof planned === 'string' ? String(planned) : this.ids.get(op.ref)
-    this.done('directory', [{ op, haloId: haloId ?? '' }])
+    return typeof planned === 'number' || typeof planned === 'string' ? String(planned) : (this.ids.get(op.ref) ?? '')
   }
 
   /** Whether an operation whose answer was lost is done: a create is looked for in Halo; anything else is sent again. */
