@@ -4,7 +4,8 @@
  * a test sign-in (the browser following the sandbox's automatic sign-in) is kept for the settings it
  * was made with and says whether Halo knows the person; Apply is refused without a passing test
  * (and automatic redirect even with an override), shows each Halo field before and after, and
- * writes exactly the changed fields — nothing else in Control or the Entra connection changes.
+ * writes exactly the changed fields — nothing else in Control or the Entra connection changes. A
+ * multi-tenant app signs in people of two tenants, and refuses a tenant not on the list.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SsoSettings } from '../../src-shared/contract'
@@ -122,5 +123,33 @@ describe('Entra single sign-on', () => {
       'Control: enableazuresinglesignon'
     ])
     expect(halo.store.get('azureadconnections', 1)).toEqual({ ...before, published: true, tenant_type: 'single', applicationid: entra.credentials.app.clientId, sso_for: 'users' })
+  })
+
+  it('signs in people of two tenants to a multi-tenant app, and refuses a tenant that is not allowed', async () => {
+    const sso = workspace.services.sso
+    const home = [...entra.tenant.users.values()].find((user) => user.userType === 'Member' && user.accountEnabled)
+    const partner = [...entra.partnerTenant.users.values()][0]
+    const signIn = async (upn: string | undefined): Promise<Awaited<ReturnType<typeof sso.test>>> => {
+      entra.setAutoSignIn(upn ?? null)
+      const testing = sso.test(entraId)
+      await browse()
+      return testing
+    }
+    sso.save(entraId, { kind: 'entra', published: true, tenantType: 'multi', allowedTenants: [entra.tenantId], applicationId: entra.credentials.app.clientId, audience: 'both', autoRedirect: false }, 1)
+    expect((await sso.check(entraId)).ok).toBe(true)
+    expect(sso.state(entraId).issuer).toBe(`${entra.baseUrl}/organizations/v2.0`)
+    expect(await signIn(home?.userPrincipalName)).toMatchObject({ ok: true, claims: { tenantId: entra.tenantId } })
+    const refused = await signIn(partner?.userPrincipalName)
+    expect(refused.ok).toBe(false)
+    expect(refused.message).toBe(`The person signed in from tenant ${entra.partnerTenant.tenantId}, which is not in the list of tenants allowed to use this app. Add its tenant ID to the list, or sign in with an account of an allowed tenant.`)
+
+    sso.save(entraId, { kind: 'entra', published: true, tenantType: 'multi', allowedTenants: [entra.tenantId, entra.partnerTenant.tenantId], applicationId: entra.credentials.app.clientId, audience: 'both', autoRedirect: false }, 1)
+    const fromPartner = await signIn(partner?.userPrincipalName)
+    entra.setAutoSignIn(null)
+    expect(fromPartner).toMatchObject({ ok: true, claims: { tenantId: entra.partnerTenant.tenantId, userName: partner?.userPrincipalName }, halo: { userId: null, agentId: null } })
+    expect(fromPartner.message).toMatch(/Halo has no user or agent with their email or user name yet/)
+    const applied = await sso.apply(entraId, { override: false })
+    expect(applied.changes.find((change) => change.field === 'tenants')?.to).toBe(`${entra.tenantId}, ${entra.partnerTenant.tenantId}`)
+    expect((halo.store.get('azureadconnections', 1) as Record<string, unknown>).tenants).toEqual([{ tenant_id: entra.tenantId }, { tenant_id: entra.partnerTenant.tenantId }])
   })
 })

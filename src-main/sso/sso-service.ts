@@ -119,7 +119,7 @@ export class SsoService {
     if (problem) item('issuer', 'Issuer', false, problem)
     else {
       try {
-        const discovery = await discover(target.issuer, { service: target.service })
+        const discovery = await discover(target.issuer, { service: target.service, ...(target.issuerTemplate ? { tenantIssuer: target.issuerTemplate } : {}) })
         item('discovery', 'Sign-in configuration', true, `${target.service} publishes its sign-in configuration for ${discovery.issuer}, and names the same issuer.`)
         await probeClient({ discovery, clientId: target.clientId, service: target.service }, `http://localhost${testCallbackPath}`)
         item('client', 'Client ID', true, `${target.service} knows the app ${target.clientId}.`)
@@ -137,7 +137,7 @@ export class SsoService {
     const at = this.now().toISOString()
     let result: SsoTest
     try {
-      const discovery: Discovery = await discover(target.issuer, { service: target.service })
+      const discovery: Discovery = await discover(target.issuer, { service: target.service, ...(target.issuerTemplate ? { tenantIssuer: target.issuerTemplate } : {}) })
       const secret = settings.kind === 'entra' && settings.applicationId.toLowerCase() === entraSettingsOf(row).clientId ? await this.deps.entraSecret(connectionId) : null
       const claims = await testSignIn({
         loopback: this.deps.loopback,
@@ -146,7 +146,7 @@ export class SsoService {
         discovery,
         clientId: target.clientId,
         clientSecret: secret,
-        ...(settings.kind === 'entra' && settings.tenantType === 'multi' ? { tenants: { issuerTemplate: target.issuerTemplate, allowed: settings.allowedTenants } } : {})
+        ...(settings.kind === 'entra' && target.issuerTemplate ? { tenants: { issuerTemplate: target.issuerTemplate, allowed: settings.allowedTenants } } : {})
       })
       const halo = this.haloMatch(row, claims)
       const who = claims.userName ?? claims.email ?? claims.subject
@@ -201,7 +201,9 @@ export class SsoService {
     if (settings.kind === 'okta') return { service: 'Okta', issuer: oktaSsoIssuer(oktaSettingsOf(row).orgUrl, settings.server), issuerTemplate: '', clientId: settings.clientId }
     const entra = entraSettingsOf(row)
     const authority = entra.authorityHost.replace(/\/+$/, '')
-    return { service: 'Microsoft Entra ID', issuer: `${authority}/${entra.tenantId}/v2.0`, issuerTemplate: `${authority}/{tenantid}/v2.0`, clientId: settings.applicationId.toLowerCase() }
+    // Multi-tenant: people of every allowed tenant sign in at the organizations endpoints, each token naming its own tenant.
+    const multi = settings.tenantType === 'multi'
+    return { service: 'Microsoft Entra ID', issuer: `${authority}/${multi ? 'organizations' : entra.tenantId}/v2.0`, issuerTemplate: multi ? `${authority}/{tenantid}/v2.0` : '', clientId: settings.applicationId.toLowerCase() }
   }
 
   /** Halo's records read for this person: Entra by object id first, then email and user name (Halo's SSO matching). */

@@ -4,7 +4,9 @@
  * client_credentials, authorization_code with PKCE (S256 verifier checked, a code used once) and
  * refresh_token; /authorize with a sign-in page, or at once for tests (`autoSignIn`), answering by
  * form_post or query; access and ID tokens as RS256 JWTs, with the JWKS to check them; and the
- * bearer check Graph does (expired, malformed, or revoked by `revokeTokens`).
+ * bearer check Graph does (expired, malformed, or revoked by `revokeTokens`). Multi-tenant apps also
+ * sign in the people of partner tenants at the `organizations` (or `common`) endpoints, their ID
+ * tokens naming their own tenant as issuer; a single-tenant app refuses them (AADSTS50020).
  */
 import { createHash, createSign, createVerify, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto'
 import { aadsts, graphError, tokenError, type Answer } from './entra-errors'
@@ -28,6 +30,8 @@ export interface EntraApp {
   consented: boolean
   /** Redirect URIs; http://localhost and http://127.0.0.1 match any port (entra.md §1.5). */
   redirectUris: string[]
+  /** Accounts in any organizational directory may sign in (signInAudience AzureADMultipleOrgs). */
+  multiTenant?: boolean
 }
 
 export interface AccessClaims {
@@ -44,6 +48,7 @@ interface PendingCode {
   nonce: string | null
   scope: string
   userId: string
+  tenant: EntraTenant
   expiresAt: number
 }
 
@@ -58,7 +63,7 @@ export class EntraAuth {
   readonly apps = new Map<string, EntraApp>()
   private readonly key: { privateKey: KeyObject; publicKey: KeyObject; kid: string }
   private readonly codes = new Map<string, PendingCode>()
-  private readonly refreshTokens = new Map<string, { appId: string; userId: string; scope: string }>()
+  private readonly refreshTokens = new Map<string, { appId: string; userId: string; scope: string; tenant: EntraTenant }>()
   /** Access tokens by their `uti`: issued and still good, and refused as expired (a token that ran out mid-read). */
   private readonly issued = new Set<string>()
   private readonly revoked = new Set<string>()
@@ -69,16 +74,18 @@ export class EntraAuth {
   constructor(
     private readonly tenant: EntraTenant,
     private readonly now: () => number,
-    readonly issuerOrigin: () => string
+    readonly issuerOrigin: () => string,
+    /** Other tenants whose people sign in to multi-tenant apps. */
+    readonly partners: readonly EntraTenant[] = []
   ) {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
     const kid = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('base64url').slice(0, 27)
     this.key = { privateKey, publicKey, kid }
   }
 
-  /** Does this path segment name the tenant (its id or its domain)? */
+  /** Does this path segment name the tenant (its id or its domain), or any organisation (`organizations`, `common`)? */
   isTenant(segment: string): boolean {
-    return segment.toLowerCase() === this.tenant.tenantId || segment.toLowerCase() === this.tenant.domain
+    return segment.toLowerCase() === this.tenant.tenantId || segment.toLowerCase() === this.tenant.domain || isAnyOrganisation(segment)
   }
 
   revokeTokens(): void {
@@ -97,8 +104,9 @@ export class EntraAuth {
     return { keys: [{ kty: 'RSA', use: 'sig', kid: this.key.kid, x5t: this.key.kid, n: jwk.n, e: jwk.e, issuer: this.idIssuer() }] }
   }
 
-  idIssuer(): string {
-    return `${this.issuerOrigin()}/${this.tenant.tenantId}/v2.0`
+  /** The v2 issuer of a tenant's ID tokens; for `organizations` / `common` discovery, with Entra's `{tenantid}` placeholder. */
+  idIssuer(tenantId = this.tenant.tenantId): string {
+    return `${this.issuerOrigin()}/${tenantId}/v2.0`
   }
 
   /** POST /{tenant}/oauth2/v2.0/token with the form fields. */
@@ -134,15 +142,15 @@ export class EntraAuth {
         const refused = this.checkSecret(app, secret, now)
         if (refused) return refused
       }
-      return this.userTokens(app, pending.userId, pending.scope, pending.nonce)
+      return this.userTokens(app, pending.tenant, pending.userId, pending.scope, pending.nonce)
     }
     if (grant === 'refresh_token') {
       const held = this.refreshTokens.get(form.get('refresh_token') ?? '')
-      if (!held || held.appId !== app.appId || !this.tenant.users.get(held.userId)?.accountEnabled) {
+      if (!held || held.appId !== app.appId || !held.tenant.users.get(held.userId)?.accountEnabled) {
         return aadsts.badGrant('The refresh token has expired due to inactivity. The token was issued on 2026-08-01T00:00:00Z and was inactive for 90.00:00:00.', 700082, now)
       }
       if (!app.consented) return aadsts.consentMissing(app.appId, now)
-      return this.userTokens(app, held.userId, held.scope, null)
+      return this.userTokens(app, held.tenant, held.userId, held.scope, null)
     }
     return aadsts.unsupportedGrant(grant, now)
   }
@@ -154,12 +162,12 @@ export class EntraAuth {
     return null
   }
 
-  private userTokens(app: EntraApp, userId: string, scope: string, nonce: string | null): Answer {
-    const user = this.tenant.users.get(userId)
+  private userTokens(app: EntraApp, tenant: EntraTenant, userId: string, scope: string, nonce: string | null): Answer {
+    const user = tenant.users.get(userId)
     if (!user) return aadsts.badGrant('The user account does not exist in the directory.', 50034, this.now())
     const scopes = scope.split(/\s+/).filter((each) => each && !['openid', 'profile', 'offline_access', 'email'].includes(each))
     const refreshToken = base64url(randomBytes(48))
-    this.refreshTokens.set(refreshToken, { appId: app.appId, userId, scope })
+    this.refreshTokens.set(refreshToken, { appId: app.appId, userId, scope, tenant })
     return {
       status: 200,
       body: {
@@ -169,8 +177,8 @@ export class EntraAuth {
         ext_expires_in: this.tokenLifetimeSeconds,
         access_token: this.accessToken(app, user, [], scopes.map((each) => each.replace(/^https:\/\/graph\.microsoft\.com\//, ''))),
         refresh_token: refreshToken,
-        id_token: this.idToken(app, user, nonce),
-        client_info: base64url(JSON.stringify({ uid: user.id, utid: this.tenant.tenantId }))
+        id_token: this.idToken(app, user, tenant, nonce),
+        client_info: base64url(JSON.stringify({ uid: user.id, utid: tenant.tenantId }))
       }
     }
   }
@@ -202,11 +210,11 @@ export class EntraAuth {
     })
   }
 
-  private idToken(app: EntraApp, user: EntraUser, nonce: string | null): string {
+  private idToken(app: EntraApp, user: EntraUser, tenant: EntraTenant, nonce: string | null): string {
     const issuedAt = Math.floor(this.now() / 1000)
     return this.sign({
       aud: app.appId,
-      iss: this.idIssuer(),
+      iss: this.idIssuer(tenant.tenantId),
       iat: issuedAt,
       nbf: issuedAt,
       exp: issuedAt + this.tokenLifetimeSeconds,
@@ -215,7 +223,7 @@ export class EntraAuth {
       preferred_username: user.userPrincipalName,
       email: user.mail,
       sub: createHash('sha256').update(`${user.id}:${app.appId}`).digest('base64url').slice(0, 43),
-      tid: this.tenant.tenantId,
+      tid: tenant.tenantId,
       ver: '2.0',
       // Only when the authorize request had one: MSAL refuses an unexpected nonce (entra.md §1.4).
       ...(nonce ? { nonce } : {})
@@ -237,6 +245,15 @@ export class EntraAuth {
     if (claims.exp * 1000 <= now) return refuse('Lifetime validation failed, the token is expired.')
     if (this.revoked.has(claims.uti)) return refuse('Access token has expired or is not yet valid.')
     return { appId: claims.appid, roles: claims.roles ?? [], scopes: claims.scp ? claims.scp.split(' ') : [], userId: claims.idtyp === 'user' ? claims.oid : null }
+  }
+
+  /** Who signs in: a person of this tenant, or of a partner tenant. */
+  private findUser(key: string): { user: EntraUser; tenant: EntraTenant } | null {
+    for (const tenant of [this.tenant, ...this.partners]) {
+      const user = tenant.userByKey(key)
+      if (user) return { user, tenant }
+    }
+    return null
   }
 
   /** GET (or the sign-in page's POST to) /{tenant}/oauth2/v2.0/authorize. */
@@ -263,14 +280,21 @@ export class EntraAuth {
     if (!app.consented) return respond({ error: 'consent_required', error_description: (tokenError(400, 'consent_required', 65001, `The user or administrator has not consented to use the application with ID '${app.appId}'.`, now).body as { error_description: string }).error_description })
     const who = login ? login.username : this.autoSignIn
     if (who === null) return signInPage(query)
-    const user = this.tenant.userByKey(who)
-    if (!user || (login && login.password !== sandboxPassword)) return signInPage(query, 'Your account or password is incorrect.')
+    const found = this.findUser(who)
+    // A partner's person signs in only to a multi-tenant app, at the organizations / common endpoint.
+    if (found && found.tenant !== this.tenant && (!app.multiTenant || !isAnyOrganisation(tenantSegment))) return signInPage(query, `AADSTS50020: User account '${found.user.userPrincipalName}' from identity provider does not exist in tenant '${this.tenant.domain}' and cannot access the application '${app.appId}' in that tenant.`)
+    const user = found?.user
+    if (!found || !user || (login && login.password !== sandboxPassword)) return signInPage(query, 'Your account or password is incorrect.')
     if (!user.accountEnabled) return signInPage(query, 'AADSTS50057: The user account is disabled.')
     const code = base64url(randomBytes(32))
     const method = query.get('code_challenge_method')
-    this.codes.set(code, { appId: app.appId, redirectUri, challenge: method === 'S256' ? (query.get('code_challenge') ?? '') : null, nonce: query.get('nonce'), scope: query.get('scope') ?? '', userId: user.id, expiresAt: now + 600_000 })
-    return respond({ code, client_info: base64url(JSON.stringify({ uid: user.id, utid: this.tenant.tenantId })), session_state: base64url(randomBytes(12)) })
+    this.codes.set(code, { appId: app.appId, redirectUri, challenge: method === 'S256' ? (query.get('code_challenge') ?? '') : null, nonce: query.get('nonce'), scope: query.get('scope') ?? '', userId: user.id, tenant: found.tenant, expiresAt: now + 600_000 })
+    return respond({ code, client_info: base64url(JSON.stringify({ uid: user.id, utid: found.tenant.tenantId })), session_state: base64url(randomBytes(12)) })
   }
+}
+
+function isAnyOrganisation(segment: string): boolean {
+  return segment.toLowerCase() === 'organizations' || segment.toLowerCase() === 'common'
 }
 
 function redirectMatches(registered: string[], given: string): boolean {

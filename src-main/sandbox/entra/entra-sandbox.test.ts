@@ -397,4 +397,28 @@ describe('sign-in (authorization code with PKCE)', () => {
     expect(location.searchParams.get('error')).toBe('consent_required')
     expect(location.searchParams.get('error_description')).toMatch(/^AADSTS65001: /)
   })
+
+  it('signs a partner tenant’s person in to the multi-tenant app at /organizations, with their tenant as issuer, and refuses them elsewhere (AADSTS50020)', async () => {
+    const partner = [...entra.partnerTenant.users.values()][0]
+    entra.setAutoSignIn(partner?.userPrincipalName ?? null)
+    try {
+      const query = (clientId: string): string => new URLSearchParams({ client_id: clientId, response_type: 'code', redirect_uri: redirectUri, scope: 'openid profile', state: 'st-9', response_mode: 'query', nonce: 'n-9' }).toString()
+      const discovery = (await (await fetch(`${entra.baseUrl}/organizations/v2.0/.well-known/openid-configuration`)).json()) as { issuer: string; authorization_endpoint: string }
+      expect(discovery.issuer).toBe(`${entra.baseUrl}/{tenantid}/v2.0`)
+      const answer = await fetch(`${discovery.authorization_endpoint}?${query(entra.credentials.app.clientId)}`, { redirect: 'manual' })
+      const code = new URL(answer.headers.get('location') ?? '').searchParams.get('code') ?? ''
+      const tokens = await fetch(`${entra.baseUrl}/organizations/oauth2/v2.0/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', client_id: entra.credentials.app.clientId, client_secret: entra.credentials.app.clientSecret, code, redirect_uri: redirectUri }) })
+      const idToken = String(((await tokens.json()) as { id_token?: string }).id_token)
+      const claims = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { iss: string; tid: string }
+      expect(claims).toMatchObject({ iss: `${entra.baseUrl}/${entra.partnerTenant.tenantId}/v2.0`, tid: entra.partnerTenant.tenantId })
+      // A single-tenant app, or the home tenant's own endpoint: not for partners.
+      for (const url of [`${entra.baseUrl}/organizations/oauth2/v2.0/authorize?${query(entra.credentials.limitedApp.clientId)}`, `${entra.baseUrl}/${entra.tenantId}/oauth2/v2.0/authorize?${query(entra.credentials.app.clientId)}`]) {
+        const refused = await fetch(url, { redirect: 'manual' })
+        expect(refused.status).toBe(401)
+        expect(await refused.text()).toContain(`AADSTS50020: User account &#39;${partner?.userPrincipalName ?? ''}&#39; from identity provider does not exist in tenant`)
+      }
+    } finally {
+      entra.setAutoSignIn(null)
+    }
+  })
 })

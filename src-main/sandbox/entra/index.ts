@@ -17,6 +17,7 @@ import { EntraAuth, entraSandboxPassword, type EntraApp } from './entra-auth'
 import { graphError, type Answer } from './entra-errors'
 import type { EntraTenant } from './entra-tenant'
 import { GraphApi, resourceUnits } from './graph-api'
+import { seedPartnerTenant } from './partner-tenant'
 
 export interface EntraSandboxOptions {
   /** 0 (default) picks a free port. */
@@ -74,6 +75,8 @@ export interface EntraSandbox {
   tenantDomain: string
   credentials: EntraSandboxCredentials
   tenant: EntraTenant
+  /** A small customer tenant whose people sign in to the multi-tenant "Halo Integration" app. */
+  partnerTenant: EntraTenant
   settings: EntraSandboxSettings
   /** Graph requests answered, by path (no query), and in all. */
   traffic: { graphRequests: number; tokenRequests: number; byPath: Map<string, number> }
@@ -117,7 +120,8 @@ export async function startEntraSandbox(options: EntraSandboxOptions = {}): Prom
   const now = (): number => Date.now() + offsetMs
   const tenant = seedDemoTenant({ seed, people: options.people ?? 340, groups: options.groups ?? 16 })
   let baseUrl = ''
-  const auth = new EntraAuth(tenant, now, () => baseUrl)
+  const partner = seedPartnerTenant(seed)
+  const auth = new EntraAuth(tenant, now, () => baseUrl, [partner])
   auth.autoSignIn = options.autoSignIn ?? null
   let deltaExpiredBefore = 0
   const graph = new GraphApi(tenant, () => auth.apps.values(), now, () => baseUrl, () => deltaExpiredBefore)
@@ -126,7 +130,7 @@ export async function startEntraSandbox(options: EntraSandboxOptions = {}): Prom
 
   const random = new SeededRandom(seed * 101 + 9)
   const day = 86_400_000
-  const app = (n: number, displayName: string, roles: string[], endsInMs: number, consented = true): EntraApp & { secret: string } => {
+  const app = (n: number, displayName: string, roles: string[], endsInMs: number, consented = true, multiTenant = false): EntraApp & { secret: string } => {
     const secret = `${random.guid().slice(0, 3)}8Q~${random.guid().replace(/-/g, '')}`
     const made: EntraApp = {
       appId: stableGuid(seed, 6, n),
@@ -134,12 +138,14 @@ export async function startEntraSandbox(options: EntraSandboxOptions = {}): Prom
       secrets: [{ keyId: stableGuid(seed, 7, n), displayName: 'Identity Studio', value: secret, startDateTime: new Date(now() - 300 * day).toISOString(), endDateTime: new Date(now() + endsInMs).toISOString() }],
       roles,
       consented,
-      redirectUris: ['http://localhost', 'http://127.0.0.1']
+      redirectUris: ['http://localhost', 'http://127.0.0.1'],
+      multiTenant
     }
     auth.apps.set(made.appId, made)
     return { ...made, secret }
   }
-  const main = app(0, 'Halo Integration', graphRoles, (options.secretDaysLeft ?? 25) * day)
+  // Multi-tenant, as an MSP's Halo registers it: the partner tenant's people may sign in too.
+  const main = app(0, 'Halo Integration', graphRoles, (options.secretDaysLeft ?? 25) * day, true, true)
   const limited = app(1, 'Halo Integration (users only)', ['User.Read.All'], 365 * day)
   const expired = app(2, 'Halo Integration (old)', graphRoles, -day)
   const unconsented = app(3, 'Halo Integration (not consented)', graphRoles, 365 * day, false)
@@ -213,7 +219,9 @@ export async function startEntraSandbox(options: EntraSandboxOptions = {}): Prom
     }
     if (second === 'v2.0' && third === '.well-known' && fourth === 'openid-configuration' && segments.length === 4) {
       if (!auth.isTenant(first)) return { status: 400, body: { error: 'invalid_tenant', error_description: `AADSTS90002: Tenant '${first}' not found.` } }
-      const base = `${baseUrl}/${tenant.tenantId}`
+      // organizations / common: endpoints under that segment, the issuer with Entra's {tenantid} placeholder.
+      const any = first.toLowerCase() === 'organizations' || first.toLowerCase() === 'common'
+      const base = `${baseUrl}/${any ? first.toLowerCase() : tenant.tenantId}`
       return {
         status: 200,
         body: {
@@ -225,7 +233,7 @@ export async function startEntraSandbox(options: EntraSandboxOptions = {}): Prom
           id_token_signing_alg_values_supported: ['RS256'],
           response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
           scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
-          issuer: auth.idIssuer(),
+          issuer: auth.idIssuer(any ? '{tenantid}' : tenant.tenantId),
           request_uri_parameter_supported: false,
           userinfo_endpoint: `${baseUrl}/oidc/userinfo`,
           authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
@@ -276,6 +284,7 @@ export async function startEntraSandbox(options: EntraSandboxOptions = {}): Prom
       password: entraSandboxPassword
     },
     tenant,
+    partnerTenant: partner,
     settings,
     traffic,
     apps: auth.apps,
