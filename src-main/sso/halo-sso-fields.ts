@@ -17,7 +17,8 @@ export interface SsoFieldChange {
   to: string
 }
 
-type Fields = Record<string, { label: string; value: string | number | boolean | Array<{ tenant_id: string }> }>
+/** What to post per field, and (where Halo stores a code) how to show a value in words. */
+type Fields = Record<string, { label: string; value: string | number | boolean | Array<{ tenant_id: string }>; show?: (value: unknown) => string | null }>
 
 /** oktasso: who may sign in with Okta [U]. */
 const oktaAudience: Record<SsoAudience, number> = { agents: 1, users: 2, both: 3 }
@@ -28,7 +29,7 @@ export function oktaControlFields(settings: OktaSsoSettings, issuer: string): Fi
     enableoktasinglesignon: { label: 'Okta single sign-on', value: settings.enabled },
     okta_url: { label: 'Okta URL (issuer)', value: issuer },
     okta_client_id: { label: 'Client ID', value: settings.clientId },
-    oktasso: { label: `Single sign-on for (${audienceText[settings.audience]})`, value: oktaAudience[settings.audience] },
+    oktasso: { label: 'Single sign-on for', value: oktaAudience[settings.audience], show: (value) => audienceText[(Object.keys(oktaAudience) as SsoAudience[]).find((audience) => oktaAudience[audience] === Number(value)) ?? 'both'] },
     okta_auto_redirect: { label: 'Redirect straight to Okta', value: settings.autoRedirect }
   }
 }
@@ -57,10 +58,11 @@ function shown(value: unknown): string | null {
 export function ssoChanges(record: string, current: Record<string, unknown>, wanted: Fields): { changes: SsoFieldChange[]; write: Record<string, unknown> } {
   const changes: SsoFieldChange[] = []
   const write: Record<string, unknown> = {}
-  for (const [field, { label, value }] of Object.entries(wanted)) {
+  for (const [field, { label, value, show }] of Object.entries(wanted)) {
     // A switch Halo does not list is off.
-    const from = shown(typeof value === 'boolean' ? (current[field] ?? false) : current[field])
-    const to = shown(value) ?? ''
+    const now = typeof value === 'boolean' ? (current[field] ?? false) : current[field]
+    const from = show && now !== undefined && now !== null && now !== '' ? show(now) : shown(now)
+    const to = (show ? show(value) : shown(value)) ?? ''
     if ((from ?? '') === to) continue
     changes.push({ record, field, label, from, to })
     write[field] = value

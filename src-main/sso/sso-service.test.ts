@@ -70,7 +70,7 @@ describe('Okta single sign-on', () => {
       ['enableoktasinglesignon', 'Off', 'On'],
       ['okta_url', null, `${okta.orgUrl}/oauth2/default`],
       ['okta_client_id', null, okta.credentials.oidcApp.clientId],
-      ['oktasso', null, '3']
+      ['oktasso', null, 'Agents and users']
     ])
 
     okta.settings.autoSignIn = okta.credentials.signInUser.login

@@ -153,6 +153,8 @@ export class SsoService {
       const lands = halo.userId !== null || halo.agentId !== null ? `Halo knows them as ${[halo.agentId !== null ? `agent #${halo.agentId}` : '', halo.userId !== null ? `user #${halo.userId}` : ''].filter(Boolean).join(' and ')}.` : 'Halo has no user or agent with their email or user name yet: their first sign-in would fail until they are imported.'
       result = { settingsHash: hashOf(settings), at, ok: true, message: `${who} signed in; the ID token checks out. ${lands}`, claims, halo }
     } catch (error) {
+      // A cancelled test says nothing about the settings: the last result stays.
+      if (error instanceof StudioError && error.code === 'CANCELLED') throw error
       result = { settingsHash: hashOf(settings), at, ok: false, message: error instanceof Error ? error.message : String(error), claims: null, halo: { userId: null, agentId: null } }
     }
     this.deps.db.update(ssoSettingTable).set({ lastTest: JSON.stringify(result) }).where(eq(ssoSettingTable.connectionId, connectionId)).run()

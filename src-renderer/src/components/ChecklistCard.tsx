@@ -25,6 +25,8 @@ export interface ChecklistCardProps {
   testing: boolean
   error: StudioError | null
   onTest: () => void
+  /** The button cannot be used yet (notTestedText says why). */
+  disabled?: boolean
   /** Shown under the checklist, e.g. where to grant what failed. */
   footer?: React.ReactNode
 }
@@ -36,7 +38,7 @@ export function ChecklistCard(props: ChecklistCardProps): React.JSX.Element {
       title={props.title}
       description={props.description}
       aside={
-        <Button leftSection={<IconPlugConnected size={16} aria-hidden />} onClick={props.onTest} loading={testing} style={{ flexShrink: 0 }}>
+        <Button leftSection={<IconPlugConnected size={16} aria-hidden />} onClick={props.onTest} loading={testing} disabled={props.disabled} style={{ flexShrink: 0 }}>
           {props.actionLabel}
         </Button>
       }

@@ -23,6 +23,7 @@ import { DirectoryTab } from './DirectoryTab'
 import { designTabPanels } from './mapping/design-tab-panels'
 import { useStoredDraft } from './mapping/draft-store'
 import { MappingGate } from './mapping/MappingGate'
+import { SsoTab } from './sso/SsoTab'
 
 export function ConnectionPage(): React.JSX.Element {
   const { id = '' } = useParams()
@@ -106,6 +107,9 @@ function ConnectionView({ connection }: { connection: Connection }): React.JSX.E
         </Tabs.Panel>
         <Tabs.Panel value="directory">
           <DirectoryTab connection={connection} onFetch={() => open('details')} />
+        </Tabs.Panel>
+        <Tabs.Panel value="sso">
+          <SsoTab connection={connection} />
         </Tabs.Panel>
         {onDesignTab && (
           <MappingGate connectionId={connection.id} onOpenTab={open}>

@@ -19,7 +19,7 @@ export const connectionTabs: readonly ConnectionTab[] = [
   { slug: 'advanced', name: 'Advanced', summary: 'Groups that drive agent roles, CAB membership, user roles and licences.', arrivesWith: null },
   { slug: 'onboarding', name: 'Onboarding', summary: 'A ticket logged once for each person the import creates.', arrivesWith: null },
   { slug: 'imports', name: 'Imports', summary: 'Matching rules, deactivation, previews and syncs, on demand or on a schedule.', arrivesWith: null },
-  { slug: 'sso', name: 'SSO', summary: 'Single sign-on for agents and users, tested with a real sign-in before it is applied.', arrivesWith: 'Arrives with single sign-on' }
+  { slug: 'sso', name: 'SSO', summary: 'Single sign-on for agents and users, tested with a real sign-in before it is applied.', arrivesWith: null }
 ]
 
 /** The tab a slug names, when it is one that can be opened; Details otherwise. */
