@@ -5,7 +5,7 @@
  * belongs to the page, so it keeps running and reporting while the admin switches tabs. After a
  * delete the page goes back to the list.
  */
-import { Alert, Anchor, Button, Group, Skeleton, Tabs, Text, Tooltip } from '@mantine/core'
+import { Alert, Anchor, Button, Group, Skeleton, Tabs, Text } from '@mantine/core'
 import { IconArrowLeft, IconDeviceFloppy, IconPencil, IconPlugConnectedX, IconTrash } from '@tabler/icons-react'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import type { Connection } from '../../../../src-shared/contract'
@@ -80,19 +80,11 @@ function ConnectionView({ connection }: { connection: Connection }): React.JSX.E
       />
       <Tabs value={current.slug} onChange={(slug) => slug && open(slug)} keepMounted={false}>
         <Tabs.List aria-label="Connection set-up" mb="lg">
-          {connectionTabs.map((tab) =>
-            tab.arrivesWith === null ? (
-              <Tabs.Tab key={tab.slug} value={tab.slug}>
-                {tab.name}
-              </Tabs.Tab>
-            ) : (
-              <Tooltip key={tab.slug} label={tab.arrivesWith} withArrow events={{ hover: true, focus: true, touch: true }}>
-                <Tabs.Tab value={tab.slug} mod={{ disabled: true }} aria-disabled="true" aria-description={tab.arrivesWith}>
-                  {tab.name}
-                </Tabs.Tab>
-              </Tooltip>
-            )
-          )}
+          {connectionTabs.map((tab) => (
+            <Tabs.Tab key={tab.slug} value={tab.slug}>
+              {tab.name}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
         {draft && !onDesignTab && (
           <Alert color="blue" variant="light" mb="md" icon={<IconDeviceFloppy aria-hidden />} title="Unsaved mapping changes">

@@ -1,29 +1,26 @@
 /**
  * The tabs every connection is configured in, in order, and what each one decides, in the admin's
- * words. Each has its address on the connection's page (`slug`); those this version does not have yet
- * say what they arrive with.
+ * words. Each has its address on the connection's page (`slug`).
  */
 export interface ConnectionTab {
   slug: string
   name: string
   summary: string
-  /** Why the tab cannot be opened yet, e.g. "Arrives with field mappings"; null when it can. */
-  arrivesWith: string | null
 }
 
 export const connectionTabs: readonly ConnectionTab[] = [
-  { slug: 'details', name: 'Details', summary: 'Where the directory is and the credentials to read it, with a credentials test and the directory fetch.', arrivesWith: null },
-  { slug: 'directory', name: 'Directory', summary: 'The people, groups and memberships last fetched, kept on this computer and browsable offline.', arrivesWith: null },
-  { slug: 'field-mappings', name: 'Field mappings', summary: 'Which directory attribute fills which Halo user or agent field, with transforms.', arrivesWith: null },
-  { slug: 'site-mappings', name: 'Site mappings', summary: 'Which people go to which site or organisation, and which become agents.', arrivesWith: null },
-  { slug: 'advanced', name: 'Advanced', summary: 'Groups that drive agent roles, CAB membership, user roles and licences.', arrivesWith: null },
-  { slug: 'onboarding', name: 'Onboarding', summary: 'A ticket logged once for each person the import creates.', arrivesWith: null },
-  { slug: 'imports', name: 'Imports', summary: 'Matching rules, deactivation, previews and syncs, on demand or on a schedule.', arrivesWith: null },
-  { slug: 'sso', name: 'SSO', summary: 'Single sign-on for agents and users, tested with a real sign-in before it is applied.', arrivesWith: null }
+  { slug: 'details', name: 'Details', summary: 'Where the directory is and the credentials to read it, with a credentials test and the directory fetch.' },
+  { slug: 'directory', name: 'Directory', summary: 'The people, groups and memberships last fetched, kept on this computer and browsable offline.' },
+  { slug: 'field-mappings', name: 'Field mappings', summary: 'Which directory attribute fills which Halo user or agent field, with transforms.' },
+  { slug: 'site-mappings', name: 'Site mappings', summary: 'Which people go to which site or organisation, and which become agents.' },
+  { slug: 'advanced', name: 'Advanced', summary: 'Groups that drive agent roles, CAB membership, user roles and licences.' },
+  { slug: 'onboarding', name: 'Onboarding', summary: 'A ticket logged once for each person the import creates.' },
+  { slug: 'imports', name: 'Imports', summary: 'Matching rules, deactivation, previews and syncs, on demand or on a schedule.' },
+  { slug: 'sso', name: 'SSO', summary: 'Single sign-on for agents and users, tested with a real sign-in before it is applied.' }
 ]
 
-/** The tab a slug names, when it is one that can be opened; Details otherwise. */
+/** The tab a slug names; Details when it names none. */
 export function openableTab(slug: string | undefined): ConnectionTab {
   const details = connectionTabs[0] as ConnectionTab
-  return connectionTabs.find((tab) => tab.slug === slug && tab.arrivesWith === null) ?? details
+  return connectionTabs.find((tab) => tab.slug === slug) ?? details
 }
