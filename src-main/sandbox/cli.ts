@@ -5,11 +5,13 @@
  * Halo options: --port N, --hosted, --tenant NAME, --users N, --agents N, --file PATH, --auto-approve.
  * Okta options: --okta-port N, --people N, --groups N, --okta-file PATH, --time-scale N, --auto-sign-in LOGIN.
  * Entra options: --entra-port N, --entra-people N, --entra-groups N, --entra-auto-sign-in UPN.
+ * Sign-in faults (both): --id-token-fault bad-signature|wrong-audience|expired, --idp-clock-skew MINUTES.
  */
 import { parseArgs } from 'node:util'
 import { startHaloSandbox } from './halo'
 import { startEntraSandbox } from './entra'
 import { startOktaSandbox } from './okta'
+import type { IdTokenFault, IdTokenFaultSettings } from './shared/id-token-faults'
 
 const { values } = parseArgs({
   options: {
@@ -29,7 +31,9 @@ const { values } = parseArgs({
     'entra-port': { type: 'string', default: '0' },
     'entra-people': { type: 'string' },
     'entra-groups': { type: 'string' },
-    'entra-auto-sign-in': { type: 'string' }
+    'entra-auto-sign-in': { type: 'string' },
+    'id-token-fault': { type: 'string', default: 'none' },
+    'idp-clock-skew': { type: 'string', default: '0' }
   }
 })
 
@@ -39,6 +43,13 @@ function count(value: string | undefined, name: string): number | undefined {
   if (!Number.isInteger(number) || number < 0) throw new Error(`--${name} must be a whole number, not "${value}".`)
   return number
 }
+
+const idTokenFaults: readonly IdTokenFault[] = ['none', 'bad-signature', 'wrong-audience', 'expired']
+const fault = idTokenFaults.find((each) => each === values['id-token-fault'])
+if (!fault) throw new Error(`--id-token-fault must be one of ${idTokenFaults.join(', ')}, not "${values['id-token-fault']}".`)
+const skew = Number(values['idp-clock-skew'])
+if (!Number.isInteger(skew)) throw new Error(`--idp-clock-skew must be a whole number of minutes, not "${values['idp-clock-skew']}".`)
+const signInFaults: IdTokenFaultSettings = { idTokenFault: fault, idTokenClockSkewMinutes: skew }
 
 const halo = await startHaloSandbox({
   port: count(values.port, 'port'),
@@ -67,6 +78,8 @@ const entra = await startEntraSandbox({
   groups: count(values['entra-groups'], 'entra-groups'),
   autoSignIn: values['entra-auto-sign-in'] ?? null
 })
+Object.assign(okta.settings, signInFaults)
+Object.assign(entra.settings, signInFaults)
 
 process.stdout.write(
   `${JSON.stringify({

@@ -33,6 +33,9 @@ export interface SignedInClaims {
   expiresAt: string | null
 }
 
+/** A test sign-in's token was issued moments ago; `iat` is required, and one in the future means the clocks differ (Okta's tokens have no nbf). */
+const maxTokenAgeSeconds = 24 * 3600
+
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>()
 
 function keySet(uri: string): ReturnType<typeof createRemoteJWKSet> {
@@ -66,7 +69,7 @@ export async function verifyIdToken(idToken: string, expected: IdTokenExpectatio
   }
   let payload: JWTPayload
   try {
-    ;({ payload } = await jwtVerify(idToken, keySet(expected.jwksUri), { issuer, audience: expected.clientId, clockTolerance: tolerance, currentDate: now, algorithms: ['RS256'] }))
+    ;({ payload } = await jwtVerify(idToken, keySet(expected.jwksUri), { issuer, audience: expected.clientId, clockTolerance: tolerance, currentDate: now, algorithms: ['RS256'], maxTokenAge: maxTokenAgeSeconds }))
   } catch (error) {
     throw explain(error, unverified, expected, issuer, now)
   }

@@ -4,11 +4,14 @@
  * automatically): Okta's org and custom servers give a verified ID token; an unknown client ID is
  * said before any browser opens; a person not assigned to the app and an app nobody consented to are
  * each refused with where to fix it; an Entra sign-in gives the object id and tenant Halo matches on.
+ * Both sandboxes' ID-token faults (a changed token, another audience, expired, the provider's clock
+ * ahead) are each refused with what to do, and the next sign-in without the fault passes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LoopbackSignIn } from '../auth/loopback-flow'
 import { startEntraSandbox, type EntraSandbox } from '../sandbox/entra'
 import { startOktaSandbox, type OktaSandbox } from '../sandbox/okta'
+import { noIdTokenFaults, type IdTokenFaultSettings } from '../sandbox/shared/id-token-faults'
 import { discover } from './oidc-discovery'
 import { testSignIn, type TestSignInOptions } from './test-sign-in'
 
@@ -79,6 +82,43 @@ describe('testSignIn with Entra ID', () => {
     const base = { loopback, openBrowser, service: 'Microsoft Entra ID', discovery, timeoutMs: 10_000 }
     await expect(testSignIn({ ...base, clientId: '11111111-2222-3333-4444-555555555555' })).rejects.toThrow(/^Microsoft Entra ID does not know the client ID 11111111-2222-3333-4444-555555555555: .*AADSTS700016/)
     await expect(testSignIn({ ...base, clientId: entra.credentials.unconsentedApp.clientId })).rejects.toThrow(/^Nobody has consented to the app yet: an administrator grants consent \(Azure: API permissions › Grant admin consent\)/)
+    entra.setAutoSignIn(null)
+  })
+})
+
+/** Each ID-token fault the sandboxes can make, and the start of what the admin is told. */
+const faults: Array<{ name: string; set: Partial<IdTokenFaultSettings>; said: RegExp }> = [
+  { name: 'a token changed after signing', set: { idTokenFault: 'bad-signature' }, said: /^The ID token's signature does not match the keys .* publishes/ },
+  { name: 'a token for another application', set: { idTokenFault: 'wrong-audience' }, said: /^The ID token was issued to another application \(.+\), not to client ID .*Check the client ID/ },
+  { name: 'an expired token', set: { idTokenFault: 'expired' }, said: /^The ID token had already expired .* This computer's clock is about 120 minutes ahead of the identity provider's/ },
+  { name: "a provider whose clock is 15 minutes ahead of this computer's", set: { idTokenClockSkewMinutes: 15 }, said: /^The ID token is not valid yet\. This computer's clock is about 15 minutes behind the identity provider's: set the clock right/ }
+]
+
+describe('testSignIn refuses faulty ID tokens from the sandboxes, each with its message', () => {
+  it.each(faults)('Okta: $name', async ({ set, said }) => {
+    okta.settings.autoSignIn = okta.credentials.signInUser.login
+    Object.assign(okta.settings, set)
+    try {
+      await expect(testSignIn(await oktaOptions(`${okta.orgUrl}/oauth2/default`))).rejects.toThrow(said)
+    } finally {
+      Object.assign(okta.settings, noIdTokenFaults(), { autoSignIn: null })
+    }
+    okta.settings.autoSignIn = okta.credentials.signInUser.login
+    await expect(testSignIn(await oktaOptions(`${okta.orgUrl}/oauth2/default`))).resolves.toMatchObject({ userName: okta.credentials.signInUser.login })
+    okta.settings.autoSignIn = null
+  })
+
+  it.each(faults)('Entra ID: $name', async ({ set, said }) => {
+    const person = [...entra.tenant.users.values()].find((user) => user.userType === 'Member' && user.accountEnabled)
+    entra.setAutoSignIn(person?.userPrincipalName ?? null)
+    const options = async (): Promise<TestSignInOptions> => ({ loopback, openBrowser, service: 'Microsoft Entra ID', discovery: await discover(`${entra.baseUrl}/${entra.tenantId}/v2.0`, { service: 'Microsoft Entra ID' }), clientId: entra.credentials.app.clientId, clientSecret: entra.credentials.app.clientSecret, timeoutMs: 10_000 })
+    Object.assign(entra.settings, set)
+    try {
+      await expect(testSignIn(await options())).rejects.toThrow(said)
+    } finally {
+      Object.assign(entra.settings, noIdTokenFaults())
+    }
+    await expect(testSignIn(await options())).resolves.toMatchObject({ objectId: person?.id })
     entra.setAutoSignIn(null)
   })
 })

@@ -11,6 +11,7 @@
 import { createHash, createSign, createVerify, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto'
 import { aadsts, graphError, tokenError, type Answer } from './entra-errors'
 import type { EntraTenant, EntraUser } from './entra-tenant'
+import { faultyClaims, faultyToken, noIdTokenFaults, type IdTokenFaultSettings } from '../shared/id-token-faults'
 
 export interface EntraSecret {
   keyId: string
@@ -70,6 +71,8 @@ export class EntraAuth {
   tokenLifetimeSeconds = 3599
   /** A user principal name /authorize signs in at once (tests); null shows the sign-in page. */
   autoSignIn: string | null = null
+  /** What the tests want wrong with ID tokens (none by default; the sandbox passes its live settings). */
+  idTokenFaults: IdTokenFaultSettings = noIdTokenFaults()
 
   constructor(
     private readonly tenant: EntraTenant,
@@ -212,7 +215,7 @@ export class EntraAuth {
 
   private idToken(app: EntraApp, user: EntraUser, tenant: EntraTenant, nonce: string | null): string {
     const issuedAt = Math.floor(this.now() / 1000)
-    return this.sign({
+    const claims = faultyClaims({
       aud: app.appId,
       iss: this.idIssuer(tenant.tenantId),
       iat: issuedAt,
@@ -227,7 +230,8 @@ export class EntraAuth {
       ver: '2.0',
       // Only when the authorize request had one: MSAL refuses an unexpected nonce (entra.md §1.4).
       ...(nonce ? { nonce } : {})
-    })
+    }, this.idTokenFaults)
+    return faultyToken(this.sign(claims), this.idTokenFaults)
   }
 
   /** Graph's bearer check: the token's claims, or Graph's 401. */

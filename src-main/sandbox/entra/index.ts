@@ -18,6 +18,7 @@ import { graphError, type Answer } from './entra-errors'
 import type { EntraTenant } from './entra-tenant'
 import { GraphApi, resourceUnits } from './graph-api'
 import { seedPartnerTenant } from './partner-tenant'
+import { noIdTokenFaults, type IdTokenFaultSettings } from '../shared/id-token-faults'
 
 export interface EntraSandboxOptions {
   /** 0 (default) picks a free port. */
@@ -35,7 +36,7 @@ export interface EntraSandboxOptions {
   autoSignIn?: string | null
 }
 
-export interface EntraSandboxSettings {
+export interface EntraSandboxSettings extends IdTokenFaultSettings {
   latencyMs: number
   /** Resource units per app per 10 s before Graph answers 429 (entra.md §3.7: 8,000 for a large tenant). */
   resourceUnitsPer10s: number
@@ -125,7 +126,8 @@ export async function startEntraSandbox(options: EntraSandboxOptions = {}): Prom
   auth.autoSignIn = options.autoSignIn ?? null
   let deltaExpiredBefore = 0
   const graph = new GraphApi(tenant, () => auth.apps.values(), now, () => baseUrl, () => deltaExpiredBefore)
-  const settings: EntraSandboxSettings = { latencyMs: options.latencyMs ?? 0, resourceUnitsPer10s: 8000, throttleNext: 0, unavailableNext: 0, dropNext: 0, retryAfterSeconds: 2 }
+  const settings: EntraSandboxSettings = { latencyMs: options.latencyMs ?? 0, resourceUnitsPer10s: 8000, throttleNext: 0, unavailableNext: 0, dropNext: 0, retryAfterSeconds: 2, ...noIdTokenFaults() }
+  auth.idTokenFaults = settings
   const traffic = { graphRequests: 0, tokenRequests: 0, byPath: new Map<string, number>() }
 
   const random = new SeededRandom(seed * 101 + 9)

@@ -26,6 +26,7 @@ import { OktaTokens, type ServiceClient } from './okta-oauth'
 import { OAuthRoutes } from './okta-oauth-routes'
 import { OktaOidc, sandboxPassword } from './okta-oidc'
 import { OktaStore, type Json } from './okta-store'
+import { noIdTokenFaults, type IdTokenFaultSettings } from '../shared/id-token-faults'
 import { defaultTrafficSettings, OktaTraffic, type OktaTrafficSettings } from './okta-traffic'
 import { OktaViews } from './okta-views'
 
@@ -54,7 +55,7 @@ export interface OktaSandboxOptions {
   nativeBinding?: string
 }
 
-export interface OktaSandboxSettings extends OktaTrafficSettings {
+export interface OktaSandboxSettings extends OktaTrafficSettings, IdTokenFaultSettings {
   /** Lifetime of the access and ID tokens issued from now on (Okta: 3600). */
   tokenLifetimeSeconds: number
   /** A login: /authorize signs that person in at once, no page; null shows the sign-in page. */
@@ -139,7 +140,7 @@ export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promis
     auth.addApiToken(credentials.readOnlyToken, userId(truth.helpDeskAdmin), new Set<Permission>(['users']))
     const views = new OktaViews(() => orgUrl, orgIds(seed).schemaId)
     const api = new OktaApi(store, views, () => orgUrl)
-    const settings: OktaSandboxSettings = { ...defaultTrafficSettings(), tokenLifetimeSeconds: 3600, autoSignIn: options.autoSignIn ?? null }
+    const settings: OktaSandboxSettings = { ...defaultTrafficSettings(), ...noIdTokenFaults(), tokenLifetimeSeconds: 3600, autoSignIn: options.autoSignIn ?? null }
     Object.assign(settings.rateLimits, options.rateLimits)
     settings.timeScale = options.timeScale ?? 1
     settings.concurrencyLimit = options.concurrencyLimit ?? 75
@@ -164,7 +165,8 @@ export async function startOktaSandbox(options: OktaSandboxOptions = {}): Promis
       nativeApp: { clientId: clients.native, label: (store.app(clients.native)?.label as string | undefined) ?? 'Sign-in' },
       orgId: orgIds(seed).orgId,
       autoSignIn: () => settings.autoSignIn,
-      tokenLifetimeSeconds: () => settings.tokenLifetimeSeconds
+      tokenLifetimeSeconds: () => settings.tokenLifetimeSeconds,
+      idTokenFaults: () => settings
     })
     const oauthRoutes = new OAuthRoutes(traffic, tokens, oidc)
     let apiCalls = 0

@@ -6,7 +6,7 @@
  * refresh tokens, RS256 ID tokens, and userinfo. One native (public) app is registered; its redirect
  * URIs are http://127.0.0.1 and http://localhost on any port and path (RFC 8252) [U: Okta matches
  * registered URIs exactly]. People sign in with their login and the sandbox password, if ACTIVE and
- * assigned to the app.
+ * assigned to the app. ID tokens can be made faulty for tests (../shared/id-token-faults.ts).
  */
 import { createHash } from 'node:crypto'
 import { randomToken } from './okta-ids'
@@ -14,6 +14,7 @@ import { signJwt, type SigningKey } from './okta-keys'
 import { oauthError, type AuthServer, type OAuthAnswer, type OktaTokens } from './okta-oauth'
 import { errorPage, signInPage } from './okta-pages'
 import type { Json, OktaStore } from './okta-store'
+import { faultyClaims, faultyToken, type IdTokenFaultSettings } from '../shared/id-token-faults'
 import { isLoopbackRedirect, withParams } from '../shared/redirects'
 
 export const sandboxPassword = 'Sandbox-Passw0rd!'
@@ -30,6 +31,8 @@ export interface OidcContext {
   orgId: string
   autoSignIn: () => string | null
   tokenLifetimeSeconds: () => number
+  /** What the tests want wrong with ID tokens (none by default). */
+  idTokenFaults: () => IdTokenFaultSettings
   now?: () => number
 }
 
@@ -215,7 +218,8 @@ export class OktaOidc {
     const profile = user.profile as Json
     const issuedAt = Math.floor(this.now() / 1000)
     const digest = createHash('sha256').update(accessToken).digest()
-    return signJwt(this.context.signingKey(grant.server), {
+    const faults = this.context.idTokenFaults()
+    const claims = faultyClaims({
       sub: user.id,
       ...(grant.scopes.includes('profile') ? { name: profile.displayName ?? `${String(profile.firstName)} ${String(profile.lastName)}` } : {}),
       ...(grant.scopes.includes('email') ? { email: profile.email } : {}),
@@ -231,7 +235,8 @@ export class OktaOidc {
       ...(grant.scopes.includes('profile') ? { preferred_username: profile.login } : {}),
       auth_time: grant.authTime,
       at_hash: digest.subarray(0, digest.length / 2).toString('base64url')
-    })
+    }, faults)
+    return faultyToken(signJwt(this.context.signingKey(grant.server), claims), faults)
   }
 
   /** GET/POST …/v1/userinfo with a user's access token. */
