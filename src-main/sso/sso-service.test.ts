@@ -49,7 +49,7 @@ async function browse(): Promise<void> {
 const oktaSettings = (change: Partial<Extract<SsoSettings, { kind: 'okta' }>> = {}): SsoSettings => ({ kind: 'okta', enabled: true, clientId: okta.credentials.oidcApp.clientId, server: { kind: 'custom', id: 'default' }, audience: 'both', autoRedirect: false, ...change })
 
 describe('Okta single sign-on', () => {
-  it('refuses a malformed client ID before saving, and checks the issuer and the client ID at Okta', async () => {
+  it('refuses a malformed client ID before saving, and checks the issuer and the client ID at Okta, keeping the check for those settings', async () => {
     const sso = workspace.services.sso
     expect(() => sso.save(oktaId, oktaSettings({ clientId: 'abc' }))).toThrow('An Okta client ID is 20 letters and digits starting with 0oa')
     expect(sso.state(oktaId).settings).toMatchObject({ enabled: false, clientId: '' })
@@ -57,8 +57,12 @@ describe('Okta single sign-on', () => {
     const unknown = await sso.check(oktaId)
     expect(unknown.items.map((item) => [item.key, item.ok])).toEqual([['discovery', true], ['client', false]])
     expect(unknown.items[1]?.message).toMatch(/^Okta does not know the client ID 0oa00000000000000000/)
+    expect(sso.state(oktaId).lastCheck).toEqual(unknown)
     sso.save(oktaId, oktaSettings())
-    expect((await sso.check(oktaId)).ok).toBe(true)
+    expect(sso.state(oktaId).lastCheck).toBeNull()
+    const passed = await sso.check(oktaId)
+    expect(passed.ok).toBe(true)
+    expect(sso.state(oktaId).lastCheck).toEqual(passed)
   })
 
   it('refuses Apply until a test sign-in passes, then writes exactly the changed Control fields', async () => {

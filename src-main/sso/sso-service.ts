@@ -72,9 +72,11 @@ export class SsoService {
     const stored = this.deps.db.select().from(ssoSettingTable).where(eq(ssoSettingTable.connectionId, connectionId)).get()
     const settings = stored ? ssoSettingsSchema.parse(JSON.parse(stored.settings)) : defaults(row)
     const lastTest = stored?.lastTest ? (JSON.parse(stored.lastTest) as SsoTest) : null
+    const lastCheck = stored?.lastCheck ? (JSON.parse(stored.lastCheck) as Checklist & { settingsHash: string }) : null
     return {
       settings,
       haloConnectionId: stored?.haloConnectionId ?? null,
+      lastCheck: lastCheck?.settingsHash === hashOf(settings) ? { checkedAt: lastCheck.checkedAt, ok: lastCheck.ok, items: lastCheck.items } : null,
       lastTest,
       lastApply: stored?.lastApply ? (JSON.parse(stored.lastApply) as SsoApply) : null,
       tested: lastTest?.ok === true && lastTest.settingsHash === hashOf(settings),
@@ -109,7 +111,7 @@ export class SsoService {
     return this.state(connectionId)
   }
 
-  /** The checks before a test sign-in: the issuer and its discovery document, and the client ID known to the provider. */
+  /** The checks before a test sign-in: the issuer and its discovery document, and the client ID known to the provider; kept for these settings. */
   async check(connectionId: string): Promise<Checklist> {
     const { row, settings } = this.loaded(connectionId)
     const items: ChecklistItem[] = []
@@ -127,7 +129,9 @@ export class SsoService {
         item(items.length === 0 ? 'discovery' : 'client', items.length === 0 ? 'Sign-in configuration' : 'Client ID', false, error instanceof Error ? error.message : String(error))
       }
     }
-    return { checkedAt: this.now().toISOString(), ok: items.every((each) => each.ok), items }
+    const checked: Checklist = { checkedAt: this.now().toISOString(), ok: items.every((each) => each.ok), items }
+    this.deps.db.update(ssoSettingTable).set({ lastCheck: JSON.stringify({ ...checked, settingsHash: hashOf(settings) }) }).where(eq(ssoSettingTable.connectionId, connectionId)).run()
+    return checked
   }
 
   /** A real sign-in in the browser; its result is kept for these settings. */

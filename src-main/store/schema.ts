@@ -369,6 +369,8 @@ export const ssoSettingTable = sqliteTable('sso_setting', {
   settings: text('settings').notNull(),
   /** Entra: the Halo Entra connection (azureadconnection id) the settings go to. */
   haloConnectionId: integer('halo_connection_id'),
+  /** JSON: the last "Check settings" (a checklist with the settings hash it was made for), or null. */
+  lastCheck: text('last_check'),
   /** JSON: the last test sign-in, or null. */
   lastTest: text('last_test'),
   /** JSON: the last apply, or null. */

@@ -104,6 +104,8 @@ export const ssoApplySchema = z.object({ at: z.string(), settingsHash: z.string(
 export const ssoStateSchema = z.object({
   settings: ssoSettingsSchema,
   haloConnectionId: z.number().int().nullable(),
+  /** The last "Check settings", while the settings are the ones it checked. */
+  lastCheck: checklistSchema.nullable(),
   lastTest: ssoTestSchema.nullable(),
   lastApply: ssoApplySchema.nullable(),
   tested: z.boolean(),

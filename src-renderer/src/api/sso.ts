@@ -1,6 +1,6 @@
 /**
  * A connection's single sign-on over the contract: its state (settings, last test and apply, issuer,
- * redirect URIs), saving, the checks, the test sign-in and its cancel, Halo's fields before and
+ * redirect URIs, the last check), saving, the checks, the test sign-in and its cancel, Halo's fields before and
  * after, Apply, and (Entra) the Halo Entra connections to choose from. After a save, a test or an
  * apply the state and the preview are read again, since they changed.
  */
@@ -10,12 +10,12 @@ import { useProcedureMutation, useProcedureQuery } from './procedure-hooks'
 
 type SsoAction = 'sso:save' | 'sso:check' | 'sso:test' | 'sso:cancelTest' | 'sso:apply'
 
-/** The actions after which the state and the preview differ. */
-const changesState: ReadonlySet<ProcedureName> = new Set<ProcedureName>(['sso:save', 'sso:test', 'sso:apply'])
+/** The actions after which the state (which keeps the last check and test) and the preview differ. */
+const changesState: ReadonlySet<ProcedureName> = new Set<ProcedureName>(['sso:save', 'sso:check', 'sso:test', 'sso:apply'])
 
-function refresh(queryClient: QueryClient): void {
-  void queryClient.invalidateQueries({ queryKey: ['procedure', 'sso:get'] })
-  void queryClient.invalidateQueries({ queryKey: ['procedure', 'sso:preview'] })
+/** Read again; the action stays pending until the state is, so its result never flickers away. */
+async function refresh(queryClient: QueryClient): Promise<void> {
+  await Promise.all([queryClient.invalidateQueries({ queryKey: ['procedure', 'sso:get'] }), queryClient.invalidateQueries({ queryKey: ['procedure', 'sso:preview'] })])
 }
 
 export function useSsoState(connectionId: string): UseQueryResult<ProcedureOutput<'sso:get'>> {
@@ -25,9 +25,7 @@ export function useSsoState(connectionId: string): UseQueryResult<ProcedureOutpu
 export function useSsoAction<N extends SsoAction>(name: N): UseMutationResult<ProcedureOutput<N>, StudioError, ProcedureInput<N>> {
   const queryClient = useQueryClient()
   return useProcedureMutation(name, {
-    onSettled: () => {
-      if (changesState.has(name)) refresh(queryClient)
-    }
+    onSettled: () => (changesState.has(name) ? refresh(queryClient) : undefined)
   })
 }
 

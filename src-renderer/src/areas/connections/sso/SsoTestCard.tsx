@@ -2,7 +2,7 @@
  * "Check and test" for single sign-on: Check settings (the issuer's sign-in configuration, the client
  * ID known to the provider) as a checklist, then Test sign-in — a real sign-in in the system browser
  * that waits (with Cancel) and says who signed in and whether Halo knows them, or why it failed.
- * Both use the saved settings, so they wait until there are some.
+ * Both use the saved settings, so they wait until there are some; both results are kept with them.
  */
 import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core'
 import { IconExternalLink } from '@tabler/icons-react'
@@ -23,7 +23,7 @@ export function SsoTestCard({ connection, state }: { connection: Connection; sta
       runningText={`Asking ${provider}…`}
       notTestedText={state.saved ? 'Not checked yet. A check takes a few seconds.' : 'Save the settings first, then check and test them.'}
       listLabel="Single sign-on checks"
-      check={check.data ?? null}
+      check={state.lastCheck}
       testing={check.isPending}
       error={check.error}
       disabled={!state.saved}

@@ -1,0 +1,1 @@
+ALTER TABLE `sso_setting` ADD `last_check` text;
