@@ -5,7 +5,9 @@
  * preview shows Halo's fields before and after, and Apply writes them into Halo's Control record.
  * Then Entra ID, single tenant: a wrong application ID refused, the Halo Entra connection chosen,
  * "Apply without a passing test…" confirmed and recorded (Halo's Entra connection and Control
- * written), then a test sign-in that names the person's object ID (dark theme shot).
+ * written), then a test sign-in that names the person's object ID (dark theme shot). And Entra ID
+ * multi-tenant: the check kept across tabs, people of the home and a partner tenant signed in (the
+ * partner only once allowed), a token changed on the way refused, and both tenants applied to Halo.
  * Screenshots go to e2e/screenshots/ for review.
  */
 import { expect, test } from '../fixtures/entra-test'
@@ -149,4 +151,77 @@ test('Entra ID single sign-on (single tenant) is tested and applied to Halo’s 
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark')
   await page.mouse.move(1, 400)
   await shoot(page, 'sso-entra-applied-dark')
+})
+
+test('Entra ID single sign-on (multi-tenant) signs in people of two tenants, refuses a changed token, and applies the allowed tenants', async ({ openStudio, page, context, okta, entra, entraSandbox, haloSandbox }) => {
+  test.setTimeout(150_000)
+  await openStudio()
+  await okta.addHaloInstance()
+  await entra.addConnection(entra.sandboxInput('Northwind Entra ID'))
+  await page.getByRole('tab', { name: 'SSO' }).click()
+  const form = page.getByRole('form', { name: 'Single sign-on settings' })
+  await form.getByRole('switch', { name: 'Published' }).check()
+  await form.getByText('Multi-tenant', { exact: true }).click()
+  await expect(form.getByRole('radio', { name: 'Multi-tenant' })).toBeChecked()
+  const tenants = form.getByRole('combobox', { name: 'Allowed tenant IDs' })
+  await tenants.fill(entraSandbox.tenantId)
+  await tenants.press('Enter')
+  await form.getByRole('combobox', { name: 'Halo Entra connection' }).click()
+  await page.getByRole('option', { name: 'Northwind Entra ID' }).click()
+  await form.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByRole('region', { name: 'Single sign-on settings' }).getByText('Saved', { exact: true })).toBeVisible()
+
+  // The check passes at /organizations, and is still there after another tab.
+  await page.getByRole('button', { name: 'Check settings' }).click()
+  const checks = page.getByRole('list', { name: 'Single sign-on checks' })
+  await expect(checks.getByRole('listitem')).toHaveCount(2)
+  await expect(checks).toContainText(`${entraSandbox.baseUrl}/organizations/v2.0`)
+  await page.getByRole('tab', { name: 'Details' }).click()
+  await page.getByRole('tab', { name: 'SSO' }).click()
+  await expect(checks.getByRole('listitem')).toHaveCount(2)
+
+  const signIn = async (upn: string | undefined): Promise<void> => {
+    entraSandbox.setAutoSignIn(upn ?? null)
+    await page.getByRole('button', { name: 'Test sign-in', exact: true }).click()
+    const browser = await context.newPage()
+    await browser.goto(await systemBrowser.nextOpenedUrl())
+    await expect(page.getByRole('button', { name: 'Test sign-in', exact: true })).toBeEnabled({ timeout: 20_000 })
+    await browser.close()
+  }
+  const passed = page.getByRole('alert', { name: 'Test sign-in passed' })
+  const failed = page.getByRole('alert', { name: 'Test sign-in failed' })
+
+  // A person of the home tenant signs in; one of the partner tenant is refused until it is allowed.
+  const home = [...entraSandbox.tenant.users.values()].find((user) => user.userType === 'Member' && user.accountEnabled)
+  const partner = [...entraSandbox.partnerTenant.users.values()][0]
+  await signIn(home?.userPrincipalName)
+  await expect(passed).toContainText(entraSandbox.tenantId)
+  await signIn(partner?.userPrincipalName)
+  await expect(failed).toContainText(`The person signed in from tenant ${entraSandbox.partnerTenant.tenantId}, which is not in the list of tenants allowed to use this app.`)
+  await tenants.fill(entraSandbox.partnerTenant.tenantId)
+  await tenants.press('Enter')
+  await form.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByRole('region', { name: 'Single sign-on settings' }).getByText('Saved', { exact: true })).toBeVisible()
+
+  // A token changed on the way is refused for its signature; then the partner's person signs in.
+  entraSandbox.settings.idTokenFault = 'bad-signature'
+  await signIn(partner?.userPrincipalName)
+  entraSandbox.settings.idTokenFault = 'none'
+  await expect(failed).toContainText("The ID token's signature does not match the keys")
+  await shoot(page, 'sso-entra-bad-signature')
+  await signIn(partner?.userPrincipalName)
+  await expect(passed).toContainText(entraSandbox.partnerTenant.tenantId)
+  await expect(passed).toContainText(partner?.userPrincipalName ?? '')
+
+  // Apply: Halo's Entra connection is multi-tenant with both tenants allowed.
+  const apply = page.getByRole('region', { name: 'Apply to Halo' })
+  await expect(apply.getByRole('table', { name: 'Changes in Halo' })).toContainText(`${entraSandbox.tenantId}, ${entraSandbox.partnerTenant.tenantId}`)
+  await expect(apply.getByRole('row', { name: /Tenant type/ })).toContainText('Multi-tenant')
+  await apply.getByRole('button', { name: 'Apply', exact: true }).click()
+  await expect(apply.getByText(/fields? written/)).toBeVisible()
+  const connection = haloSandbox.store.get('azureadconnections', 1) as Record<string, unknown>
+  expect(connection.tenant_type).toBe('multi')
+  expect(connection.tenants).toEqual([{ tenant_id: entraSandbox.tenantId }, { tenant_id: entraSandbox.partnerTenant.tenantId }])
+  await expectNoSidewaysScroll(page)
+  await shoot(page, 'sso-entra-multi-tenant-applied')
 })

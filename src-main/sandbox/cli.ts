@@ -5,7 +5,7 @@
  * Halo options: --port N, --hosted, --tenant NAME, --users N, --agents N, --file PATH, --auto-approve.
  * Okta options: --okta-port N, --people N, --groups N, --okta-file PATH, --time-scale N, --auto-sign-in LOGIN.
  * Entra options: --entra-port N, --entra-people N, --entra-groups N, --entra-auto-sign-in UPN.
- * Sign-in faults (both): --id-token-fault bad-signature|wrong-audience|expired, --idp-clock-skew MINUTES.
+ * Sign-in faults (both): --id-token-fault bad-signature|wrong-audience|expired|other-nonce, --idp-clock-skew MINUTES.
  */
 import { parseArgs } from 'node:util'
 import { startHaloSandbox } from './halo'
@@ -44,7 +44,7 @@ function count(value: string | undefined, name: string): number | undefined {
   return number
 }
 
-const idTokenFaults: readonly IdTokenFault[] = ['none', 'bad-signature', 'wrong-audience', 'expired']
+const idTokenFaults: readonly IdTokenFault[] = ['none', 'bad-signature', 'wrong-audience', 'expired', 'other-nonce']
 const fault = idTokenFaults.find((each) => each === values['id-token-fault'])
 if (!fault) throw new Error(`--id-token-fault must be one of ${idTokenFaults.join(', ')}, not "${values['id-token-fault']}".`)
 const skew = Number(values['idp-clock-skew'])

@@ -23,6 +23,10 @@ type Fields = Record<string, { label: string; value: string | number | boolean |
 /** oktasso: who may sign in with Okta [U]. */
 const oktaAudience: Record<SsoAudience, number> = { agents: 1, users: 2, both: 3 }
 const audienceText: Record<SsoAudience, string> = { agents: 'Agents', users: 'Users', both: 'Agents and users' }
+const tenantTypeText: Record<string, string> = { single: 'Single tenant', multi: 'Multi-tenant' }
+
+/** A code Halo stores, in words; a code we do not know is shown as Halo has it. */
+const inWords = (words: Record<string, string>, value: unknown): string | null => (typeof value === 'string' ? (words[value] ?? value) : shown(value))
 
 export function oktaControlFields(settings: OktaSsoSettings, issuer: string): Fields {
   return {
@@ -37,9 +41,9 @@ export function oktaControlFields(settings: OktaSsoSettings, issuer: string): Fi
 export function entraConnectionFields(settings: EntraSsoSettings): Fields {
   return {
     published: { label: 'Published', value: settings.published },
-    tenant_type: { label: 'Tenant type', value: settings.tenantType === 'multi' ? 'multi' : 'single' },
+    tenant_type: { label: 'Tenant type', value: settings.tenantType === 'multi' ? 'multi' : 'single', show: (value) => inWords(tenantTypeText, value) },
     applicationid: { label: 'Application ID', value: settings.applicationId.toLowerCase() },
-    sso_for: { label: 'Single sign-on for', value: settings.audience },
+    sso_for: { label: 'Single sign-on for', value: settings.audience, show: (value) => inWords(audienceText, value) },
     auto_redirect: { label: 'Redirect straight to Entra ID', value: settings.autoRedirect },
     tenants: { label: 'Allowed tenants', value: settings.tenantType === 'multi' ? settings.allowedTenants.map((tenant) => ({ tenant_id: tenant.toLowerCase() })) : [] }
   }

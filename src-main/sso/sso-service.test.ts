@@ -154,6 +154,7 @@ describe('Entra single sign-on', () => {
     expect(fromPartner.message).toMatch(/Halo has no user or agent with their email or user name yet/)
     const applied = await sso.apply(entraId, { override: false })
     expect(applied.changes.find((change) => change.field === 'tenants')?.to).toBe(`${entra.tenantId}, ${entra.partnerTenant.tenantId}`)
+    expect(applied.changes.filter((change) => ['tenant_type', 'sso_for'].includes(change.field)).map((change) => [change.from, change.to])).toEqual([['Single tenant', 'Multi-tenant'], ['Users', 'Agents and users']])
     expect((halo.store.get('azureadconnections', 1) as Record<string, unknown>).tenants).toEqual([{ tenant_id: entra.tenantId }, { tenant_id: entra.partnerTenant.tenantId }])
   })
 })

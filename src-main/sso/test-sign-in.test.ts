@@ -4,8 +4,8 @@
  * automatically): Okta's org and custom servers give a verified ID token; an unknown client ID is
  * said before any browser opens; a person not assigned to the app and an app nobody consented to are
  * each refused with where to fix it; an Entra sign-in gives the object id and tenant Halo matches on.
- * Both sandboxes' ID-token faults (a changed token, another audience, expired, the provider's clock
- * ahead) are each refused with what to do, and the next sign-in without the fault passes.
+ * Both sandboxes' ID-token faults (a changed token, another audience, another sign-in's nonce,
+ * expired, the provider's clock ahead) are each refused with what to do, and the next sign-in without the fault passes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LoopbackSignIn } from '../auth/loopback-flow'
@@ -90,6 +90,7 @@ describe('testSignIn with Entra ID', () => {
 const faults: Array<{ name: string; set: Partial<IdTokenFaultSettings>; said: RegExp }> = [
   { name: 'a token changed after signing', set: { idTokenFault: 'bad-signature' }, said: /^The ID token's signature does not match the keys .* publishes/ },
   { name: 'a token for another application', set: { idTokenFault: 'wrong-audience' }, said: /^The ID token was issued to another application \(.+\), not to client ID .*Check the client ID/ },
+  { name: 'a token answering another sign-in', set: { idTokenFault: 'other-nonce' }, said: /^The ID token does not belong to this test sign-in \(its nonce differs from the one sent\)/ },
   { name: 'an expired token', set: { idTokenFault: 'expired' }, said: /^The ID token had already expired .* This computer's clock is about 120 minutes ahead of the identity provider's/ },
   { name: "a provider whose clock is 15 minutes ahead of this computer's", set: { idTokenClockSkewMinutes: 15 }, said: /^The ID token is not valid yet\. This computer's clock is about 15 minutes behind the identity provider's: set the clock right/ }
 ]

@@ -1,12 +1,13 @@
 /**
  * ID-token faults both sandboxes can be told to make, so every check of a test sign-in can be
  * exercised against a real identity provider's answer: a token changed after signing (its signature
- * no longer matches the published keys), one issued to another application, one already expired, and
+ * no longer matches the published keys), one issued to another application, one already expired, one
+ * answering another sign-in (its nonce), and
  * a provider whose clock is off by some minutes (its `iat`/`nbf`/`exp` move with it). The settings
  * are live: a test sets them, signs in, and sets them back.
  */
 
-export type IdTokenFault = 'none' | 'bad-signature' | 'wrong-audience' | 'expired'
+export type IdTokenFault = 'none' | 'bad-signature' | 'wrong-audience' | 'expired' | 'other-nonce'
 
 export interface IdTokenFaultSettings {
   /** What is wrong with the ID tokens issued from now on. */
@@ -28,6 +29,7 @@ export function faultyClaims(claims: Record<string, unknown>, settings: IdTokenF
     if (typeof moved[claim] === 'number') moved[claim] = moved[claim] + shift
   }
   if (settings.idTokenFault === 'wrong-audience' && typeof moved.aud === 'string') moved.aud = otherAudience(moved.aud)
+  if (settings.idTokenFault === 'other-nonce') moved.nonce = 'a-nonce-from-another-sign-in'
   return moved
 }
 

@@ -31,6 +31,7 @@ export function EntraSsoFields({ connectionId, settings, haloConnectionId, error
       <Input.Wrapper label="Tenant type" description="Azure portal › App registrations › your app › Authentication › Supported account types.">
         <SegmentedControl
           mt={4}
+          aria-label="Tenant type"
           value={settings.tenantType}
           onChange={(type) => onChange({ ...settings, tenantType: type === 'multi' ? 'multi' : 'single' }, 'allowedTenants')}
           data={[
