@@ -13,7 +13,7 @@ const areas = [
   {
     slug: 'home',
     nav: 'Workspace home',
-    expectations: ['Getting started', '0 of 6 done', 'This workspace']
+    expectations: ['No connections yet', 'Continue the setup guide', 'This workspace']
   },
   {
     slug: 'halo-instances',
@@ -40,6 +40,8 @@ const areas = [
 for (const area of areas) {
   test(`${area.nav} renders its empty state in light and dark`, async ({ openStudio }) => {
     const page = await openStudio()
+    // A fresh workspace opens the setup guide; closed, the home shows its own empty state.
+    await page.getByRole('button', { name: 'Close the guide' }).click()
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: area.nav }).click()
     await expect(page.getByRole('heading', { level: 1, name: area.nav })).toBeVisible()
     await expect(page.getByRole('link', { name: area.nav })).toHaveAttribute('aria-current', 'page')

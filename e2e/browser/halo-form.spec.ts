@@ -105,7 +105,7 @@ test('a very long name wraps, editing keeps the stored secret, and deleting asks
   await expect(page.getByRole('region', { name: 'Keychain' }).getByText('No secrets stored yet')).toBeVisible()
 })
 
-test('the first getting-started step is done once there is a Halo instance', async ({ openStudio, page, haloForm }) => {
+test('a Halo instance added from Halo instances is offered by the setup guide', async ({ openStudio, page, haloForm }) => {
   await openStudio('/halo-instances')
   await page.getByRole('button', { name: 'Add Halo instance' }).click()
   await haloForm.fill(haloForm.sandboxInput('Northwind Halo'))
@@ -113,11 +113,10 @@ test('the first getting-started step is done once there is a Halo instance', asy
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Halo' })).toBeVisible()
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workspace home' }).click()
-  await expect(page.getByText('1 of 6 done')).toBeVisible()
-  const steps = page.getByRole('list', { name: 'Getting started steps' }).getByRole('listitem')
-  await expect(steps.first()).toHaveAttribute('data-step-done', 'true')
-  await expect(steps.nth(1)).toHaveAttribute('data-step-done', 'false')
-  await expect(page.getByRole('region', { name: 'This workspace' })).toContainText('1 instance')
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up a connection' })).toBeVisible()
+  await page.getByRole('combobox', { name: 'Halo instance' }).click()
+  await page.getByRole('option', { name: 'Northwind Halo' }).click()
+  await expect(page.getByRole('region', { name: 'Test Northwind Halo' })).toContainText('Not tested yet')
 })
 
 test.describe('the demo workspace', () => {

@@ -14,6 +14,7 @@ import { connectionHandlers } from './connection-handlers'
 import { mappingHandlers } from './mapping-handlers'
 import { planHandlers } from './plan-handlers'
 import { ssoHandlers } from './sso-handlers'
+import { guideHandlers } from './guide-handlers'
 
 export type Handler<N extends ProcedureName> = (
   input: z.output<Procedures[N]['input']>
@@ -30,6 +31,7 @@ export function createHandlers(services: Services): Handlers {
     ...connectionHandlers(services),
     ...mappingHandlers(services),
     ...planHandlers(services),
-    ...ssoHandlers(services)
+    ...ssoHandlers(services),
+    ...guideHandlers(services)
   }
 }

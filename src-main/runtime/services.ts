@@ -6,6 +6,7 @@ import type { MappingService } from '../mapping/mapping-service'
 import type { PlanService } from '../plans/plan-service'
 import type { SecretStore } from '../secrets/secret-store'
 import type { SecretVault } from '../secrets/secret-vault'
+import type { GuideProgressStore } from '../guide/guide-progress'
 import type { SsoService } from '../sso/sso-service'
 import type { SettingsRepo } from '../store/settings-repo'
 import type { SyncService } from '../sync/sync-service'
@@ -26,5 +27,6 @@ export interface Services {
   plans: PlanService
   sync: SyncService
   sso: SsoService
+  guide: GuideProgressStore
   log: Logger
 }

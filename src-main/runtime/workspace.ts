@@ -28,6 +28,7 @@ import { EventBus } from './event-bus'
 import { ExternalLinks, type OpenUrl } from './external-links'
 import type { Logger } from './logger'
 import type { Services } from './services'
+import { GuideProgressStore } from '../guide/guide-progress'
 
 export const keychainService = 'Identity Studio for Halo'
 
@@ -123,6 +124,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     plans,
     sync: new SyncService({ connections: connectionRepo, halo, plans, planStore, journal, links: syncLinks, events, directoryWriter: (id) => connections.entraLicenceWriter(id) }),
     sso: new SsoService({ db: database.db, connections: connectionRepo, halo, lookups, loopback, openBrowser, haloUrl: (id) => haloRepo.get(id).baseUrl, entraSecret: (id) => connections.entraClientSecret(id) }),
+    guide: new GuideProgressStore({ db: database.db, haloInstanceExists: (id) => haloRepo.find(id) !== undefined, connectionExists: (id) => connectionRepo.all().some((row) => row.id === id) }),
     log: options.log
   }
   if (database.migration.applied > 0) {

@@ -12,6 +12,7 @@ import { snapshotDevicesPageSchema, snapshotDevicesQuerySchema, snapshotGroupsPa
 import { mappingProcedures } from './mapping'
 import { planProcedures } from './plans'
 import { ssoProcedures } from './sso'
+import { guideProcedures } from './guide'
 import { haloCheckSchema, haloInstanceFormSchema, haloInstanceSchema, haloLookupKindSchema, haloLookupRowSchema, haloRefreshSchema } from './halo'
 
 const noInput = z.object({}).strict()
@@ -160,7 +161,8 @@ export const procedures = {
   },
   ...mappingProcedures,
   ...planProcedures,
-  ...ssoProcedures
+  ...ssoProcedures,
+  ...guideProcedures
 } as const
 
 export type Procedures = typeof procedures

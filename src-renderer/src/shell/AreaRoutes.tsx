@@ -9,6 +9,7 @@ import { HomePage } from '../areas/home/HomePage'
 import { RunsPage } from '../areas/runs/RunsPage'
 import { SettingsPage } from '../areas/settings/SettingsPage'
 import { paths } from './areas'
+import { SetupGuidePage } from '../areas/setup-guide/SetupGuidePage'
 
 export function AreaRoutes(): React.JSX.Element {
   return (
@@ -20,6 +21,7 @@ export function AreaRoutes(): React.JSX.Element {
       <Route path={paths.connection} element={<ConnectionPage />} />
       <Route path={paths.preview} element={<PreviewPage />} />
       <Route path={paths.runs} element={<RunsPage />} />
+      <Route path={paths.setup} element={<SetupGuidePage />} />
       <Route path={paths.settings} element={<SettingsPage />} />
       <Route path="*" element={<Navigate to={paths.home} replace />} />
     </Routes>

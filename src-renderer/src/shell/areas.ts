@@ -14,6 +14,8 @@ export const paths = {
   /** A connection's latest preview, and its sync. */
   preview: '/connections/:id/preview',
   runs: '/runs',
+  /** The setup guide (not in the menu: opened from the workspace home and Connections). */
+  setup: '/setup',
   settings: '/settings'
 } as const
 

@@ -43,7 +43,7 @@ export function ConnectionDetailsTab({ connection, fetch, onBrowse }: Connection
   )
 }
 
-function OktaTestCard({ connection }: { connection: Connection }): React.JSX.Element {
+export function OktaTestCard({ connection }: { connection: Connection }): React.JSX.Element {
   const test = useConnectionAction('connections:testOkta')
   return (
     <ChecklistCard

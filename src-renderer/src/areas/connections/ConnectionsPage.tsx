@@ -6,7 +6,7 @@
  * where its credentials can be tested and its directory fetched.
  */
 import { Button, Menu, Skeleton, Stack } from '@mantine/core'
-import { IconBrandAzure, IconChevronDown, IconIdBadge2, IconPlus } from '@tabler/icons-react'
+import { IconBrandAzure, IconRoute, IconChevronDown, IconIdBadge2, IconPlus } from '@tabler/icons-react'
 import { useNavigate } from 'react-router'
 import { useConnections } from '../../api/connections'
 import { useHaloInstances } from '../../api/halo'
@@ -16,12 +16,14 @@ import { connectionPath } from '../../shell/areas'
 import { useConnectionDialogs } from './connection-dialogs'
 import { ConnectionList } from './ConnectionList'
 import { ConnectionsIntro } from './ConnectionsIntro'
+import { useOpenGuide } from '../setup-guide/use-open-guide'
 
 export function ConnectionsPage(): React.JSX.Element {
   const connections = useConnections()
   const instances = useHaloInstances()
   const navigate = useNavigate()
   const dialogs = useConnectionDialogs({ onSaved: (saved, added) => added && void navigate(connectionPath(saved.id)) })
+  const guide = useOpenGuide()
   const hasConnections = (connections.data?.length ?? 0) > 0
   const hasHaloInstance = (instances.data?.length ?? 0) > 0
   const failure = connections.error ?? instances.error
@@ -44,6 +46,10 @@ export function ConnectionsPage(): React.JSX.Element {
                 </Menu.Item>
                 <Menu.Item leftSection={<IconBrandAzure size={16} aria-hidden />} onClick={() => dialogs.add('entra')}>
                   Microsoft Entra ID
+                </Menu.Item>
+                <Menu.Divider />
+                <Menu.Item leftSection={<IconRoute size={16} aria-hidden />} onClick={guide.open}>
+                  With the setup guide…
                 </Menu.Item>
               </Menu.Dropdown>
             </Menu>

@@ -11,14 +11,7 @@ import { useDownload } from '../../api/plans'
 import { useStudioClient } from '../../api/studio-context'
 import { RelativeTime } from '../../components/RelativeTime'
 import { previewPath } from '../../shell/areas'
-
-const runStates: Record<RunView['state'], { label: string; color: string }> = {
-  running: { label: 'Running', color: 'blue' },
-  interrupted: { label: 'Stopped', color: 'orange' },
-  cancelled: { label: 'Cancelled', color: 'gray' },
-  completed: { label: 'Completed', color: 'teal' },
-  failed: { label: 'Failed', color: 'red' }
-}
+import { runStates } from './run-labels'
 
 export interface RunsTableProps {
   runs: readonly RunView[]

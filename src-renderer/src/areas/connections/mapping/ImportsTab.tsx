@@ -15,7 +15,7 @@ import { useStudioClient } from '../../../api/studio-context'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { SectionCard } from '../../../components/SectionCard'
 import { statusLabel } from '../connection-labels'
-import { haloRef, useLookupOptions } from './design-lookups'
+import { DefaultSiteSelect } from './DefaultSiteSelect'
 import { DesignTab } from './DesignTab'
 import { moveItem, useMappingDesign } from './mapping-design'
 import { MoveButtons } from './MoveButtons'
@@ -26,7 +26,6 @@ import { PreviewLauncher } from '../preview/PreviewLauncher'
 export function ImportsTab(): React.JSX.Element {
   const design = useMappingDesign()
   const imports = design.config.imports
-  const sites = useLookupOptions('sites')
   const set = (apply: (draft: ImportsConfig) => void): void => design.update((draft) => apply(draft.imports))
   return (
     <DesignTab tab="imports">
@@ -78,17 +77,7 @@ export function ImportsTab(): React.JSX.Element {
                 set((draft) => (draft.deactivateOutOfScope = checked))
               }}
             />
-            <Select
-              label="Default site"
-              description="Where people no site mapping matches go. Without one, they are not imported."
-              placeholder="None: not imported"
-              clearable
-              searchable
-              data={sites}
-              value={imports.defaultSiteId === null ? null : String(imports.defaultSiteId)}
-              onChange={(value) => set((draft) => (draft.defaultSiteId = value === null ? null : haloRef(value)))}
-              maw={420}
-            />
+            <DefaultSiteSelect />
           </Stack>
         </SectionCard>
         <SectionCard title="Guardrails" description="A sync that would deactivate more than this is stopped until you confirm it, as Entra Connect and Okta's import safeguards do.">

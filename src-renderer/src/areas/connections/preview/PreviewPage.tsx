@@ -24,6 +24,7 @@ import { actionLabels, shownActions } from './plan-labels'
 import { PlanRowDrawer } from './PlanRowDrawer'
 import { PlanSummary } from './PlanSummary'
 import { PlanTable } from './PlanTable'
+import { runToShow } from './run-to-show'
 import { SyncPanel } from './SyncPanel'
 
 const scopeLabels: Record<PlanScope, string> = { users: 'users', agents: 'agents', both: 'users and agents' }
@@ -108,7 +109,7 @@ function PreviewBody({ view, onRebuild, rebuilding }: { view: PlanView; onRebuil
   const [open, setOpen] = useState<PlanRow | null>(null)
   const filter = useMemo(() => ({ search: settled, actions, kind, site, warningsOnly }), [settled, actions, kind, site, warningsOnly])
   const runs = useSyncRuns(view.connectionId)
-  const run = runs.data?.find((candidate) => candidate.planId === view.id || candidate.state === 'running' || candidate.state === 'interrupted' || candidate.state === 'cancelled') ?? null
+  const run = runToShow(runs.data, view)
   const toggle = (action: PlanAction): void => setActions((current) => (current.includes(action) ? current.filter((each) => each !== action) : [...current, action]))
   return (
     <Stack gap="lg">

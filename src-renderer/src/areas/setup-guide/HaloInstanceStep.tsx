@@ -1,0 +1,53 @@
+/**
+ * Step 1: the Halo instance people are imported into — one of the workspace's, or a new one added
+ * here — tested (signed in, users, agents and look-ups read) before the guide goes on.
+ */
+import { Button, Group, Select, Stack, Text } from '@mantine/core'
+import { IconPlus } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useHaloAction, useHaloInstances } from '../../api/halo'
+import { ChecklistCard } from '../../components/ChecklistCard'
+import { HaloInstanceFormModal } from '../halo-instances/HaloInstanceFormModal'
+import type { GuideStepProps } from './guide-step-props'
+
+export function HaloInstanceStep({ progress, update, facts }: GuideStepProps): React.JSX.Element {
+  const instances = useHaloInstances()
+  const test = useHaloAction('halo:test')
+  const [adding, setAdding] = useState(false)
+  const instance = facts.haloInstance
+  return (
+    <Stack gap="md">
+      <Text size="sm">Choose the HaloITSM or HaloPSA instance the directory’s people become users and agents of, or add it. It is tested before you go on.</Text>
+      <Group align="flex-end" gap="sm">
+        <Select
+          label="Halo instance"
+          placeholder={instances.data?.length === 0 ? 'None yet: add one' : 'Choose an instance'}
+          data={(instances.data ?? []).map((each) => ({ value: each.id, label: each.name }))}
+          value={progress.haloInstanceId}
+          onChange={(value) => update({ haloInstanceId: value, connectionId: null })}
+          allowDeselect={false}
+          w={360}
+          maw="100%"
+        />
+        <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
+          Add a Halo instance
+        </Button>
+      </Group>
+      {instance && (
+        <ChecklistCard
+          title={`Test ${instance.name}`}
+          description="Signs in, then reads users, agents and every look-up. Nothing in Halo changes."
+          actionLabel="Test connection"
+          runningText="Signing in and reading from Halo…"
+          notTestedText="Not tested yet. A test takes a few seconds."
+          listLabel="Connection checks"
+          check={test.data ?? instance.lastCheck}
+          testing={test.isPending}
+          error={test.error}
+          onTest={() => test.mutate({ id: instance.id })}
+        />
+      )}
+      <HaloInstanceFormModal opened={adding} instance={undefined} onClose={() => setAdding(false)} onSaved={(saved) => update({ haloInstanceId: saved.id, connectionId: null })} />
+    </Stack>
+  )
+}
