@@ -1,6 +1,6 @@
 /**
- * Everything the app runs inside: react-query, Mantine (its colour scheme driven by the workspace's
- * theme setting, not localStorage) and the notification area.
+ * Everything the app runs inside: react-query, Mantine (its colours tuned for contrast, its colour
+ * scheme driven by the workspace's theme setting, not localStorage) and the notification area.
  */
 import { useState } from 'react'
 import { MantineProvider } from '@mantine/core'
@@ -8,6 +8,7 @@ import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { defaultSettings } from '../../../src-shared/contract'
 import { settingsColorSchemeManager } from '../theme/settings-color-scheme-manager'
+import { studioCssVariables } from '../theme/css-variables'
 import { studioTheme } from '../theme/theme'
 
 export interface AppProvidersProps {
@@ -21,6 +22,7 @@ export function AppProviders({ queryClient, children }: AppProvidersProps): Reac
     <QueryClientProvider client={queryClient}>
       <MantineProvider
         theme={studioTheme}
+        cssVariablesResolver={studioCssVariables}
         colorSchemeManager={colorSchemeManager}
         defaultColorScheme={defaultSettings.theme}
       >

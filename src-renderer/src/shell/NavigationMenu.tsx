@@ -40,7 +40,7 @@ function AreaLink({ area, onNavigate }: { area: Area; onNavigate: () => void }):
       onClick={onNavigate}
       leftSection={<AreaIcon size={18} stroke={1.7} aria-hidden />}
       rightSection={
-        <Text size="xs" c="dimmed" aria-hidden>
+        <Text size="xs" c={active ? 'inherit' : 'dimmed'} aria-hidden>
           {areaShortcutLabel(area.shortcutDigit)}
         </Text>
       }

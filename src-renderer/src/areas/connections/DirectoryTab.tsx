@@ -89,7 +89,7 @@ export function DirectoryTab({ connection, onFetch }: DirectoryTabProps): React.
 
 function Count({ n }: { n: number }): React.JSX.Element {
   return (
-    <Text span size="xs" fw={600} c="inherit" opacity={0.8}>
+    <Text span size="xs" fw={600} c="inherit">
       {n.toLocaleString()}
     </Text>
   )

@@ -68,7 +68,7 @@ export function GroupRuleTable({ kind }: { kind: GroupRuleKind }): React.JSX.Ele
                     <Text size="sm">{nameOf(targets, rule.targetId)}</Text>
                   </Table.Td>
                   <Table.Td style={{ verticalAlign: 'top' }}>
-                    <Text size="sm" c={rule.onLeave === 'remove' ? 'orange.8' : 'dimmed'}>
+                    <Text size="sm" c={rule.onLeave === 'remove' ? 'orange' : 'dimmed'}>
                       {info.onLeave[rule.onLeave]}
                     </Text>
                   </Table.Td>

@@ -92,7 +92,7 @@ export function OutcomeView({ outcome, stale, haloPeopleFetchedAt, ticketFirst =
       {outcome.warnings.length > 0 && (
         <Stack gap={4} role="list" aria-label="Warnings">
           {outcome.warnings.map((warning, index) => (
-            <Text key={index} size="sm" c="yellow.8" role="listitem">
+            <Text key={index} size="sm" c="yellow" role="listitem">
               {warning.message}
             </Text>
           ))}

@@ -27,10 +27,10 @@ function IssueAlert({ color, title, issues, icon }: { color: string; title: stri
       <List size="sm" spacing={4}>
         {issues.map((issue, index) => (
           <List.Item key={index}>
-            {issue.message}{' '}
-            <Text span size="sm" c="dimmed">
-              {issue.fix}
-            </Text>
+            <Text span size="sm" fw={600}>
+              {issue.message}
+            </Text>{' '}
+            {issue.fix}
           </List.Item>
         ))}
       </List>
@@ -46,7 +46,7 @@ export function RowIssues({ tab, rowId }: { tab: ConfigIssue['tab']; rowId: stri
   return (
     <Stack gap={2}>
       {issues.map((issue, index) => (
-        <Text key={index} size="xs" c={issue.severity === 'error' ? 'red' : 'yellow.8'}>
+        <Text key={index} size="xs" c={issue.severity === 'error' ? 'red' : 'yellow'}>
           {issue.message} {issue.fix}
         </Text>
       ))}

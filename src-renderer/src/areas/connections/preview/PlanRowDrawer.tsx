@@ -136,7 +136,7 @@ export function PlanRowDrawer({ connectionId, planId, row, onClose, onResolved }
             <Stack gap={4} role="list" aria-label="Warnings">
               <Divider label="Warnings" labelPosition="left" />
               {row.warnings.map((warning, index) => (
-                <Text key={index} size="sm" c="yellow.8" role="listitem">
+                <Text key={index} size="sm" c="yellow" role="listitem">
                   {warning}
                 </Text>
               ))}

@@ -34,7 +34,7 @@ export function PlanSummary({ view, selected, onToggle }: PlanSummaryProps): Rea
               {shownActions.map((action) => (
                 <UnstyledButton key={action} onClick={() => onToggle(action)} aria-pressed={selected.includes(action)} aria-label={`${actionLabels[action]}: ${summary[kind][action].toLocaleString()} ${kind}`}>
                   <Paper withBorder p="xs" radius="md" style={{ borderColor: selected.includes(action) ? `var(--mantine-color-${actionColors[action]}-filled)` : undefined }}>
-                    <Text size="xl" fw={700} c={summary[kind][action] > 0 ? `${actionColors[action]}.7` : 'dimmed'}>
+                    <Text size="xl" fw={700} c={summary[kind][action] > 0 ? actionColors[action] : 'dimmed'}>
                       {summary[kind][action].toLocaleString()}
                     </Text>
                     <Text size="xs" c="dimmed">

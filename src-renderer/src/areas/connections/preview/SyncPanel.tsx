@@ -89,7 +89,7 @@ export function SyncPanel({ view, onRebuild, rebuilding, runId }: SyncPanelProps
             <Text size="sm">
               {counts.done.toLocaleString()} done · {counts.failed.toLocaleString()} failed · {counts.skipped.toLocaleString()} skipped
             </Text>
-            {run.error && run.state !== 'completed' && <Text size="sm" c="orange.8">{run.error}</Text>}
+            {run.error && run.state !== 'completed' && <Text size="sm" c="orange">{run.error}</Text>}
             <Group gap="xs">
               {active && (
                 <Button size="xs" variant="default" leftSection={<IconPlayerStop size={14} aria-hidden />} onClick={sync.cancel}>

@@ -95,7 +95,7 @@ export function SsoSettingsCard({ connection, state }: { connection: Connection;
             description={
               <>
                 {redirectAllowed ? 'Halo skips its own login page and sends everyone straight to the sign-in.' : 'Can be switched on once a test sign-in has passed for the saved settings.'}
-                <Text span display="block" size="xs" c="orange.7" mt={2}>
+                <Text span display="block" size="xs" c="orange" mt={2}>
                   Test sign-in before enabling this, to make sure agents and users are not locked out of Halo.
                 </Text>
               </>
