@@ -4,10 +4,12 @@
  * their test hold the guide until fixed, the first fetch, a default site saved and the mappings
  * reviewed, a preview, a sync); quitting in the middle (the server restarted) resumes at the same
  * step; single sign-on is configured, tested in the stand-in browser and applied; Finish leads to the
- * dashboard, where the connection is healthy. Screenshots go to e2e/screenshots/ for review.
+ * dashboard, where the connection is healthy. Screenshots go to e2e/screenshots/ for review, and
+ * the guide's image for the docs to docs/images/setup-guide.png.
  */
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures/okta-test'
+import { saveDocImage } from '../fixtures/doc-images'
 import { saveScreenshot as shoot } from '../fixtures/screenshots'
 import { hasXdgOpen, recordingBrowser } from '../fixtures/system-browser'
 
@@ -48,6 +50,7 @@ test('the guide takes a fresh workspace to a synced Okta connection with single 
   await expect(next(page)).toBeDisabled()
   await page.getByRole('checkbox', { name: 'I have created these' }).check()
   await shoot(page, 'guide-okta-provider')
+  await saveDocImage(page, 'setup-guide')
   await next(page).click()
   await expect(current(page)).toHaveAccessibleName('4. Credentials (to do)')
 
