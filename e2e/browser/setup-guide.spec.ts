@@ -5,10 +5,12 @@
  * reviewed, a preview, a sync); quitting in the middle (the server restarted) resumes at the same
  * step; single sign-on is configured, tested in the stand-in browser and applied; Finish leads to the
  * dashboard, where the connection is healthy. Screenshots go to e2e/screenshots/ for review, and
- * the guide's image for the docs to docs/images/setup-guide.png.
+ * the guide's image for the docs to docs/images/setup-guide.png. Then the same for Entra ID, where
+ * a Halo instance whose test fails holds the guide until it is edited, the directory is chosen and
+ * Next pressed by keyboard, and the provider step is skipped (marked so).
  */
 import type { Page } from '@playwright/test'
-import { expect, test } from '../fixtures/okta-test'
+import { expect, test } from '../fixtures/entra-test'
 import { saveDocImage } from '../fixtures/doc-images'
 import { saveScreenshot as shoot } from '../fixtures/screenshots'
 import { hasXdgOpen, recordingBrowser } from '../fixtures/system-browser'
@@ -139,4 +141,94 @@ test('the guide takes a fresh workspace to a synced Okta connection with single 
   await expect(card.getByRole('list', { name: 'Health of Northwind Okta' }).getByRole('listitem')).toHaveCount(5)
   await expect(page.getByRole('region', { name: 'Recent runs' })).toContainText('Northwind Okta')
   await shoot(page, 'dashboard-healthy')
+})
+
+test('the guide takes a fresh workspace to a synced Entra ID connection with single sign-on applied', async ({ openStudio, page, context, haloForm, entra, entraSandbox, haloSandbox }) => {
+  test.setTimeout(240_000)
+  await openStudio()
+
+  // 1. A Halo instance whose test fails holds the guide, with the reason; edited, it passes.
+  await page.getByRole('button', { name: 'Add a Halo instance' }).click()
+  await haloForm.fill({ ...haloForm.sandboxInput('Northwind Halo'), clientSecret: 'not-the-secret' })
+  await page.getByRole('dialog').getByRole('button', { name: 'Add instance' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await page.getByRole('button', { name: 'Test connection' }).click()
+  const haloChecks = page.getByRole('list', { name: 'Connection checks' })
+  await expect(haloChecks.locator('[data-ok="false"]').first()).toBeVisible({ timeout: 20_000 })
+  await expect(next(page)).toBeDisabled()
+  await shoot(page, 'guide-halo-failed')
+  await page.getByRole('button', { name: 'Edit Northwind Halo' }).click()
+  await haloForm.fill({ clientSecret: haloSandbox.credentials.clientCredentials.clientSecret })
+  await page.getByRole('dialog').getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await page.getByRole('button', { name: 'Test connection' }).click()
+  await expect(steps(page).getByRole('button', { name: '1. Halo instance (done)' })).toBeVisible({ timeout: 30_000 })
+
+  // 2. By keyboard: Next, the directory chosen with Space, Next.
+  await next(page).focus()
+  await page.keyboard.press('Enter')
+  await expect(current(page)).toHaveAccessibleName('2. Directory (to do)')
+  await page.getByRole('radio', { name: /^Microsoft Entra ID/ }).focus()
+  await page.keyboard.press('Space')
+  await expect(next(page)).toBeEnabled()
+  await next(page).focus()
+  await page.keyboard.press('Enter')
+
+  // 3. Azure's setup, for this Halo's address; skipped, and marked so.
+  await expect(page.getByRole('region', { name: '4. Redirect URIs' })).toContainText(`${haloSandbox.baseUrl}/auth/account/azureresponse`)
+  await expect(page.getByText(/^Skipping: You will have to find the app/)).toBeVisible()
+  await page.getByRole('button', { name: 'Skip this step' }).click()
+  await expect(current(page)).toHaveAccessibleName('4. Credentials (to do)')
+  await expect(steps(page).getByRole('button', { name: '3. Set up the provider (skipped)' })).toBeVisible()
+
+  // 4. Credentials, 5. first fetch, 6. mappings.
+  await page.getByRole('button', { name: 'Enter the credentials' }).click()
+  await entra.fill(entra.sandboxInput('Northwind Entra ID'))
+  await page.getByRole('dialog').getByRole('button', { name: 'Add connection' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await page.getByRole('button', { name: 'Test connection' }).click()
+  await expect(steps(page).getByRole('button', { name: '4. Credentials (done)' })).toBeVisible({ timeout: 30_000 })
+  await next(page).click()
+  await page.getByRole('button', { name: 'Fetch directory' }).click()
+  await expect(steps(page).getByRole('button', { name: '5. First fetch (done)' })).toBeVisible({ timeout: 60_000 })
+  await next(page).click()
+  await page.getByRole('combobox', { name: 'Default site' }).click()
+  await page.getByRole('option', { name: 'Manchester' }).click()
+  await page.getByRole('region', { name: 'Unsaved changes' }).getByRole('button', { name: 'Save' }).click()
+  await page.getByRole('checkbox', { name: 'I have reviewed the mappings' }).check()
+  await next(page).click()
+
+  // 7. Preview, 8. sync.
+  await page.getByRole('button', { name: 'Build the preview' }).click()
+  await expect(page.getByRole('region', { name: 'What this sync would do' })).toBeVisible({ timeout: 30_000 })
+  await next(page).click()
+  const sync = page.getByRole('region', { name: 'Sync', exact: true })
+  if (await sync.getByText('Blocked by the guardrail').isVisible()) {
+    const exactly = /Exactly ([\d,]+)\./.exec((await sync.getByText(/^Exactly [\d,]+\.$/).textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? ''
+    await sync.getByRole('textbox', { name: 'Deactivations to allow' }).fill(exactly)
+  }
+  await sync.getByRole('button', { name: /^Sync \d/ }).click()
+  await expect(steps(page).getByRole('button', { name: '8. First sync (done)' })).toBeVisible({ timeout: 90_000 })
+  await next(page).click()
+
+  // 9. Entra single sign-on: published, the Halo Entra connection chosen, tested, applied.
+  const form = page.getByRole('form', { name: 'Single sign-on settings' })
+  await form.getByRole('switch', { name: 'Published' }).check()
+  await form.getByRole('combobox', { name: 'Halo Entra connection' }).click()
+  await page.getByRole('option', { name: 'Northwind Entra ID' }).click()
+  await form.getByRole('button', { name: 'Save settings' }).click()
+  const person = [...entraSandbox.tenant.users.values()].find((user) => user.userType === 'Member' && user.accountEnabled)
+  entraSandbox.setAutoSignIn(person?.userPrincipalName ?? null)
+  await page.getByRole('button', { name: 'Test sign-in', exact: true }).click()
+  const browser = await context.newPage()
+  await browser.goto(await systemBrowser.nextOpenedUrl())
+  await expect(page.getByRole('alert', { name: 'Test sign-in passed' })).toBeVisible({ timeout: 20_000 })
+  await browser.close()
+  await page.getByRole('region', { name: 'Apply to Halo' }).getByRole('button', { name: 'Apply', exact: true }).click()
+  await expect(steps(page).getByRole('button', { name: '9. Single sign-on (done)' })).toBeVisible()
+  expect((haloSandbox.store.get('azureadconnections', 1) as Record<string, unknown>).published).toBe(true)
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click()
+  await shoot(page, 'guide-entra-sso-dark')
+  await page.getByRole('button', { name: 'Finish' }).click()
+  await expect(page.getByRole('region', { name: 'Setup complete' })).toBeVisible()
 })

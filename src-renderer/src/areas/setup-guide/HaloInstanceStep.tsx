@@ -1,9 +1,10 @@
 /**
  * Step 1: the Halo instance people are imported into — one of the workspace's, or a new one added
- * here — tested (signed in, users, agents and look-ups read) before the guide goes on.
+ * here — tested (signed in, users, agents and look-ups read) before the guide goes on; a failing
+ * test says what is wrong, and the instance can be edited right here.
  */
 import { Button, Group, Select, Stack, Text } from '@mantine/core'
-import { IconPlus } from '@tabler/icons-react'
+import { IconPencil, IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useHaloAction, useHaloInstances } from '../../api/halo'
 import { ChecklistCard } from '../../components/ChecklistCard'
@@ -13,7 +14,7 @@ import type { GuideStepProps } from './guide-step-props'
 export function HaloInstanceStep({ progress, update, facts }: GuideStepProps): React.JSX.Element {
   const instances = useHaloInstances()
   const test = useHaloAction('halo:test')
-  const [adding, setAdding] = useState(false)
+  const [dialog, setDialog] = useState<'add' | 'edit' | null>(null)
   const instance = facts.haloInstance
   return (
     <Stack gap="md">
@@ -29,7 +30,12 @@ export function HaloInstanceStep({ progress, update, facts }: GuideStepProps): R
           w={360}
           maw="100%"
         />
-        <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
+        {instance && (
+          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setDialog('edit')}>
+            Edit {instance.name}
+          </Button>
+        )}
+        <Button variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setDialog('add')}>
           Add a Halo instance
         </Button>
       </Group>
@@ -47,7 +53,7 @@ export function HaloInstanceStep({ progress, update, facts }: GuideStepProps): R
           onTest={() => test.mutate({ id: instance.id })}
         />
       )}
-      <HaloInstanceFormModal opened={adding} instance={undefined} onClose={() => setAdding(false)} onSaved={(saved) => update({ haloInstanceId: saved.id, connectionId: null })} />
+      <HaloInstanceFormModal opened={dialog !== null} instance={dialog === 'edit' ? instance : undefined} onClose={() => setDialog(null)} onSaved={(saved) => update({ haloInstanceId: saved.id, ...(dialog === 'add' ? { connectionId: null } : {}) })} />
     </Stack>
   )
 }
