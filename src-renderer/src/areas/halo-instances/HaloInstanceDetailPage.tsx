@@ -8,8 +8,8 @@ import { IconArrowLeft, IconFlask, IconPencil, IconServerOff, IconTrash } from '
 import { Link, useNavigate, useParams } from 'react-router'
 import type { HaloInstance } from '../../../../src-shared/contract'
 import { useHaloAction, useHaloInstances } from '../../api/halo'
+import { HaloTestCard } from './HaloTestCard'
 import { AreaEmptyState } from '../../components/AreaEmptyState'
-import { ChecklistCard } from '../../components/ChecklistCard'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
 import { paths } from '../../shell/areas'
@@ -80,18 +80,7 @@ function InstanceDetail({ instance }: { instance: HaloInstance }): React.JSX.Ele
             <InstanceDetailsCard instance={instance} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 7 }}>
-            <ChecklistCard
-              title="Connection test"
-              description="Signs in, then reads users, agents and every look-up. The look-ups read are kept for offline work."
-              actionLabel="Test connection"
-              runningText="Signing in and reading from Halo…"
-              notTestedText="Not tested yet. A test takes a few seconds and changes nothing in Halo."
-              listLabel="Connection checks"
-              check={test.data ?? instance.lastCheck}
-              testing={test.isPending}
-              error={test.error}
-              onTest={() => test.mutate({ id: instance.id })}
-            />
+            <HaloTestCard instance={instance} test={test} />
           </Grid.Col>
         </Grid>
         <LookupsViewer

@@ -7,7 +7,7 @@ import { Button, Group, Select, Stack, Text } from '@mantine/core'
 import { IconPencil, IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useHaloAction, useHaloInstances } from '../../api/halo'
-import { ChecklistCard } from '../../components/ChecklistCard'
+import { HaloTestCard } from '../halo-instances/HaloTestCard'
 import { HaloInstanceFormModal } from '../halo-instances/HaloInstanceFormModal'
 import type { GuideStepProps } from './guide-step-props'
 
@@ -40,18 +40,7 @@ export function HaloInstanceStep({ progress, update, facts }: GuideStepProps): R
         </Button>
       </Group>
       {instance && (
-        <ChecklistCard
-          title={`Test ${instance.name}`}
-          description="Signs in, then reads users, agents and every look-up. Nothing in Halo changes."
-          actionLabel="Test connection"
-          runningText="Signing in and reading from Halo…"
-          notTestedText="Not tested yet. A test takes a few seconds."
-          listLabel="Connection checks"
-          check={test.data ?? instance.lastCheck}
-          testing={test.isPending}
-          error={test.error}
-          onTest={() => test.mutate({ id: instance.id })}
-        />
+        <HaloTestCard instance={instance} test={test} title={`Test ${instance.name}`} />
       )}
       <HaloInstanceFormModal opened={dialog !== null} instance={dialog === 'edit' ? instance : undefined} onClose={() => setDialog(null)} onSaved={(saved) => update({ haloInstanceId: saved.id, ...(dialog === 'add' ? { connectionId: null } : {}) })} />
     </Stack>

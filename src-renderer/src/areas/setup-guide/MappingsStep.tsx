@@ -3,18 +3,18 @@
  * the Site mappings tab for more), Try it on real people from the snapshot, then saved and marked as
  * reviewed. Nothing is imported while nobody has anywhere to go, and the step says so.
  */
-import { Alert, Anchor, Checkbox, Stack, Text } from '@mantine/core'
+import { Alert, Anchor, Stack, Text } from '@mantine/core'
 import { Link, useNavigate } from 'react-router'
 import { connectionPath } from '../../shell/areas'
 import { DefaultSiteSelect } from '../connections/mapping/DefaultSiteSelect'
 import { MappingGate } from '../connections/mapping/MappingGate'
 import { TryItPanel } from '../connections/mapping/TryItPanel'
+import { GuideConfirm } from './GuideConfirm'
 import type { GuideStepProps } from './guide-step-props'
 
 export function MappingsStep({ progress, update, facts }: GuideStepProps): React.JSX.Element {
   const navigate = useNavigate()
   const connectionId = facts.connection?.id ?? ''
-  const reviewed = progress.confirmed.includes('mappings')
   return (
     <MappingGate connectionId={connectionId} onOpenTab={(slug) => void navigate(connectionPath(connectionId, slug))}>
       <Stack gap="md">
@@ -36,14 +36,7 @@ export function MappingsStep({ progress, update, facts }: GuideStepProps): React
           </Alert>
         )}
         <TryItPanel tab="fields" />
-        <Checkbox
-          label="I have reviewed the mappings"
-          checked={reviewed}
-          onChange={(event) => {
-            const checked = event.currentTarget.checked
-            update({ confirmed: checked ? [...progress.confirmed, 'mappings'] : progress.confirmed.filter((step) => step !== 'mappings') })
-          }}
-        />
+        <GuideConfirm progress={progress} update={update} step="mappings" label="I have reviewed the mappings" />
       </Stack>
     </MappingGate>
   )

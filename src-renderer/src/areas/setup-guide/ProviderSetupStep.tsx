@@ -5,9 +5,10 @@
  * multi-tenant), the Graph permissions with why each is needed, admin consent, the client secret and
  * its expiry, and the redirect URIs. The admin ticks that it is done; skipping says what is lost.
  */
-import { Checkbox, Code, List, Stack, Text, Title } from '@mantine/core'
+import { Code, List, Stack, Text, Title } from '@mantine/core'
 import { entraRedirectUris } from '../../../../src-shared/entra-setup'
 import { CopyableValue } from '../../components/CopyableValue'
+import { GuideConfirm } from './GuideConfirm'
 import type { GuideStepProps } from './guide-step-props'
 
 function Part({ title, children }: { title: string; children: React.ReactNode }): React.JSX.Element {
@@ -101,19 +102,11 @@ function EntraSetup({ haloUrl }: { haloUrl: string }): React.JSX.Element {
 
 export function ProviderSetupStep({ progress, update, facts }: GuideStepProps): React.JSX.Element {
   const haloUrl = (facts.haloInstance?.baseUrl ?? 'https://your-halo').replace(/\/+$/, '')
-  const done = progress.confirmed.includes('provider')
   return (
     <Stack gap="lg">
       <Text size="sm">Create these in {progress.kind === 'entra' ? 'the Azure portal' : 'the Okta Admin Console'} now; the next step asks for what they give you and tests it.</Text>
       {progress.kind === 'entra' ? <EntraSetup haloUrl={haloUrl} /> : <OktaSetup haloUrl={haloUrl} />}
-      <Checkbox
-        label="I have created these"
-        checked={done}
-        onChange={(event) => {
-          const checked = event.currentTarget.checked
-          update({ confirmed: checked ? [...progress.confirmed, 'provider'] : progress.confirmed.filter((step) => step !== 'provider') })
-        }}
-      />
+<GuideConfirm progress={progress} update={update} step="provider" label="I have created these" />
     </Stack>
   )
 }
