@@ -133,7 +133,7 @@ test('a wrong token is refused, the right one fetches the directory, which is br
   await expect(page.getByText(/The directory was not fetched\. The snapshot from .+ is kept\./)).toBeVisible({ timeout: 20_000 })
   await expect(figure(page, 'People')).toHaveText(truth.users.toLocaleString('en-US'))
 
-  // The list and the home checklist know about the connection and its snapshot.
+  // The list and the home dashboard know about the connection and its snapshot.
   await page.getByRole('link', { name: 'Connections', exact: true }).first().click()
   const card = page.getByRole('article', { name: 'Northwind Okta' })
   await expect(card).toContainText(oktaSandbox.orgUrl)
@@ -143,7 +143,9 @@ test('a wrong token is refused, the right one fetches the directory, which is br
   await expect(card).toContainText(`${truth.users.toLocaleString('en-US')} people · ${truth.groups} groups`)
   await shoot(page, 'okta-list')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workspace home' }).click()
-  await expect(page.getByText('3 of 6 done')).toBeVisible()
+  const health = page.getByRole('article', { name: 'Northwind Okta' }).getByRole('list', { name: 'Health of Northwind Okta' })
+  await expect(health.locator('[data-level="ok"]').filter({ hasText: 'Credentials' })).toBeVisible()
+  await expect(health).toContainText(`${truth.users.toLocaleString('en')} people and ${truth.groups} groups, fetched`)
   await expect(page.getByRole('region', { name: 'This workspace' })).toContainText('1 connection')
 
   // The connection's pages in dark, and in a narrow window.
