@@ -128,7 +128,7 @@ test.describe('the demo workspace', () => {
     await expect(card.getByText('Demo sandbox')).toBeVisible()
     await card.getByRole('link', { name: 'Demo Halo (local sandbox)' }).click()
     await page.getByRole('button', { name: 'Test connection' }).click()
-    await expect(page.getByText('All 14 checks passed')).toBeVisible()
+    await expect(page.getByText('All 14 checks passed')).toBeVisible({ timeout: 30_000 })
     await shoot(page, 'halo-demo-detail')
   })
 })

@@ -3,7 +3,7 @@
  * areas; a connection is added through its form and its page's tabs are opened without the mouse.
  */
 import path from 'node:path'
-import type { Locator, Page } from '@playwright/test'
+import { tabUntilFocused } from '../fixtures/keyboard'
 import { expect, test } from '../fixtures/okta-test'
 
 test('Tab reaches the skip link, then the menu; Alt+number switches areas', async ({ openStudio, page }) => {
@@ -133,11 +133,3 @@ test('a connection is added through its form and its tabs are opened, by keyboar
   await page.keyboard.press('Enter')
   await expect(page.getByText('All 4 checks passed')).toBeVisible()
 })
-
-/** Presses Tab (at most ten times) until `target` has focus; the caller asserts that it got there. */
-async function tabUntilFocused(page: Page, target: Locator): Promise<void> {
-  const focusedTarget = target.and(page.locator(':focus'))
-  for (let presses = 0; presses < 10 && (await focusedTarget.count()) === 0; presses++) {
-    await page.keyboard.press('Tab')
-  }
-}

@@ -7,11 +7,16 @@
  * dashboard, where the connection is healthy. Screenshots go to e2e/screenshots/ for review, and
  * the guide's image for the docs to docs/images/setup-guide.png. Then the same for Entra ID, where
  * a Halo instance whose test fails holds the guide until it is edited, the directory is chosen and
- * Next pressed by keyboard, and the provider step is skipped (marked so).
+ * Next pressed by keyboard, and the provider step is skipped (marked so). The Okta sync is rehearsed
+ * first on a sandbox copy of Halo (not one request to the real one). Last, the whole guide by
+ * keyboard alone (Tab and keys, no clicks), where the fetch, the preview, the sync and the test
+ * sign-in each fail once — Okta erring, Halo unreachable, Halo erring mid-sync, an ID token for
+ * another app — and the guide holds at that step with the reason and the way on, until it is fixed.
  */
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { expect, test } from '../fixtures/entra-test'
 import { saveDocImage } from '../fixtures/doc-images'
+import { pressOn, tabUntilFocused, typeInto } from '../fixtures/keyboard'
 import { saveScreenshot as shoot } from '../fixtures/screenshots'
 import { hasXdgOpen, recordingBrowser } from '../fixtures/system-browser'
 
@@ -113,6 +118,13 @@ test('the guide takes a fresh workspace to a synced Okta connection with single 
   await expect(page.getByText(/^Create: people Halo does not have yet/)).toBeVisible()
   await shoot(page, 'guide-preview')
   await next(page).click()
+  // A dry rehearsal first, on a sandbox copy of this Halo: nothing reaches the real one.
+  const requests = haloSandbox.requestCount()
+  await page.getByRole('button', { name: 'Rehearse the sync' }).click()
+  await expect(page.getByRole('region', { name: 'Rehearse on a sandbox first (optional)' }).getByText('Rehearsal passed')).toBeVisible({ timeout: 60_000 })
+  expect(haloSandbox.requestCount()).toBe(requests)
+  await expect(steps(page).getByRole('button', { name: '8. First sync (to do)' })).toBeVisible()
+  await shoot(page, 'guide-sync-rehearsed')
   await syncThroughGuardrail(page)
   await expect(page.getByRole('region', { name: 'Sync progress' })).toContainText('Sync finished', { timeout: 90_000 })
   await expect(steps(page).getByRole('button', { name: '8. First sync (done)' })).toBeVisible()
@@ -231,3 +243,123 @@ test('the guide takes a fresh workspace to a synced Entra ID connection with sin
   await page.getByRole('button', { name: 'Finish' }).click()
   await expect(page.getByRole('region', { name: 'Setup complete' })).toBeVisible()
 })
+
+test('by keyboard alone, the guide reaches single sign-on, holding at each step that fails until it is fixed', async ({ openStudio, page, context, oktaSandbox, haloSandbox }) => {
+  test.setTimeout(300_000)
+  await openStudio()
+  const press = (target: Locator, key?: string): Promise<void> => pressOn(page, target, key)
+  const type = (target: Locator, text: string): Promise<void> => typeInto(page, target, text)
+  const dialog = page.getByRole('dialog')
+
+  // 1. Halo instance: added through its form and tested.
+  await press(page.getByRole('button', { name: 'Add a Halo instance' }))
+  await type(dialog.getByLabel('Name'), 'Northwind Halo')
+  await type(dialog.getByLabel('Halo web address'), haloSandbox.baseUrl)
+  await type(dialog.getByLabel('Client ID'), haloSandbox.credentials.clientCredentials.clientId)
+  await type(dialog.getByLabel('Client secret'), haloSandbox.credentials.clientCredentials.clientSecret)
+  await press(dialog.getByRole('button', { name: 'Add instance' }))
+  await expect(dialog).toBeHidden()
+  await press(page.getByRole('button', { name: 'Test connection' }))
+  await expect(steps(page).getByRole('button', { name: '1. Halo instance (done)' })).toBeVisible({ timeout: 30_000 })
+  await press(next(page))
+
+  // 2. Okta, 3. its setup ticked.
+  await press(page.getByRole('radio', { name: /^Okta/ }), 'Space')
+  await press(next(page))
+  await press(page.getByRole('checkbox', { name: 'I have created these' }), 'Space')
+  await press(next(page))
+
+  // 4. Credentials.
+  await press(page.getByRole('button', { name: 'Enter the credentials' }))
+  await type(dialog.getByLabel('Name'), 'Northwind Okta')
+  await type(dialog.getByLabel('Okta org URL'), oktaSandbox.orgUrl)
+  // "API token" also names the sign-in choice.
+  await type(dialog.getByLabel('API token').and(dialog.locator('input[type="password"]')), oktaSandbox.credentials.apiToken)
+  await press(dialog.getByRole('button', { name: 'Add connection' }))
+  await expect(dialog).toBeHidden()
+  await press(page.getByRole('button', { name: 'Test credentials' }))
+  await expect(steps(page).getByRole('button', { name: '4. Credentials (done)' })).toBeVisible({ timeout: 20_000 })
+  await press(next(page))
+
+  // 5. The fetch fails while Okta errs: the reason is shown and the guide holds; fetched again, it goes on.
+  oktaSandbox.settings.faults.error500 = 1
+  await press(page.getByRole('button', { name: 'Fetch directory' }))
+  await expect(page.getByRole('alert').filter({ hasText: /Okta/ })).toBeVisible({ timeout: 90_000 })
+  await expect(next(page)).toBeDisabled()
+  await shoot(page, 'guide-fetch-failed')
+  oktaSandbox.settings.faults.error500 = 0
+  await press(page.getByRole('button', { name: 'Fetch directory' }))
+  await expect(steps(page).getByRole('button', { name: '5. First fetch (done)' })).toBeVisible({ timeout: 30_000 })
+  await press(next(page))
+
+  // 6. Mappings: a default site chosen from the list by keys, saved, reviewed.
+  await tabUntilFocused(page, page.getByRole('combobox', { name: 'Default site' }), 60)
+  await page.keyboard.type('Manch')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('combobox', { name: 'Default site' })).toHaveValue(/Manchester/)
+  await press(page.getByRole('region', { name: 'Unsaved changes' }).getByRole('button', { name: 'Save' }))
+  await expect(page.getByText('Nobody would be imported yet')).toBeHidden()
+  await press(page.getByRole('checkbox', { name: 'I have reviewed the mappings' }), 'Space')
+  await press(next(page))
+
+  // 7. The preview while Halo cannot be reached: built from the cache, said so, and not enough to go on.
+  haloSandbox.settings.faults.drop = 1
+  await press(page.getByRole('button', { name: 'Build the preview' }))
+  await expect(page.getByRole('alert').filter({ hasText: 'Halo could not be reached' })).toBeVisible({ timeout: 90_000 })
+  await expect(next(page)).toBeDisabled()
+  await shoot(page, 'guide-preview-offline')
+  haloSandbox.settings.faults.drop = 0
+  await press(page.getByRole('button', { name: 'Build the preview again' }))
+  await expect(steps(page).getByRole('button', { name: '7. First preview (done)' })).toBeVisible({ timeout: 30_000 })
+  await press(next(page))
+
+  // 8. The sync stops while Halo errs: the reason, Resume; resumed, it finishes.
+  const sync = page.getByRole('region', { name: 'Sync', exact: true })
+  if (await sync.getByText('Blocked by the guardrail').isVisible()) {
+    const exactly = /Exactly ([\d,]+)\./.exec((await sync.getByText(/^Exactly [\d,]+\.$/).textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? ''
+    await type(sync.getByRole('textbox', { name: 'Deactivations to allow' }), exactly)
+  }
+  haloSandbox.settings.faults.error500 = 1
+  await press(sync.getByRole('button', { name: /^Sync \d/ }))
+  const progress = page.getByRole('region', { name: 'Sync progress' })
+  await expect(progress).toContainText('Sync stopped', { timeout: 90_000 })
+  await expect(next(page)).toBeDisabled()
+  await shoot(page, 'guide-sync-stopped')
+  haloSandbox.settings.faults.error500 = 0
+  await press(progress.getByRole('button', { name: 'Resume' }))
+  await expect(progress).toContainText('Sync finished', { timeout: 90_000 })
+  await expect(steps(page).getByRole('button', { name: '8. First sync (done)' })).toBeVisible()
+  await press(next(page))
+
+  // 9. Single sign-on: a test sign-in whose ID token is for another app is refused, with why; then it passes and is applied.
+  const form = page.getByRole('form', { name: 'Single sign-on settings' })
+  await press(form.getByRole('switch', { name: 'Single sign-on with Okta' }), 'Space')
+  await type(form.getByRole('textbox', { name: 'Client ID' }), oktaSandbox.credentials.oidcApp.clientId)
+  // Tab enters a radio group at its chosen radio; the arrow keys choose another.
+  await press(form.getByRole('radio', { name: 'The org authorization server' }), 'ArrowDown')
+  await expect(form.getByRole('radio', { name: 'A custom authorization server' })).toBeChecked()
+  await press(form.getByRole('button', { name: 'Save settings' }))
+  oktaSandbox.settings.autoSignIn = oktaSandbox.credentials.signInUser.login
+  oktaSandbox.settings.idTokenFault = 'wrong-audience'
+  await press(page.getByRole('button', { name: 'Test sign-in', exact: true }))
+  const refused = await context.newPage()
+  await refused.goto(await systemBrowser.nextOpenedUrl())
+  await expect(page.getByRole('alert', { name: 'Test sign-in failed' })).toBeVisible({ timeout: 20_000 })
+  await refused.close()
+  await expect(page.getByRole('button', { name: 'Finish' })).toBeDisabled()
+  await shoot(page, 'guide-sso-refused')
+  oktaSandbox.settings.idTokenFault = 'none'
+  await page.bringToFront()
+  await press(page.getByRole('button', { name: 'Test sign-in', exact: true }))
+  const passed = await context.newPage()
+  await passed.goto(await systemBrowser.nextOpenedUrl())
+  await expect(page.getByRole('alert', { name: 'Test sign-in passed' })).toBeVisible({ timeout: 20_000 })
+  await passed.close()
+  await page.bringToFront()
+  await press(page.getByRole('region', { name: 'Apply to Halo' }).getByRole('button', { name: 'Apply', exact: true }))
+  await expect(steps(page).getByRole('button', { name: '9. Single sign-on (done)' })).toBeVisible()
+  await press(page.getByRole('button', { name: 'Finish' }))
+  await expect(page.getByRole('region', { name: 'Setup complete' })).toBeVisible()
+})
+

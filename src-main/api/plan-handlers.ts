@@ -1,11 +1,11 @@
-/** plan:* and sync:* procedures: previews (build, header, rows, conflicts, exports) and syncs (start, resume, cancel, runs, reports). */
+/** plan:* and sync:* procedures: previews (build, header, rows, conflicts, exports) and syncs (start, rehearse, resume, cancel, runs, reports). */
 import type { ProcedureName } from '../../src-shared/contract'
 import type { Services } from '../runtime/services'
 import type { Handler } from './handlers'
 
 type PlanProcedure = Extract<ProcedureName, `plan:${string}` | `sync:${string}`>
 
-export function planHandlers({ plans, sync }: Services): { [N in PlanProcedure]: Handler<N> } {
+export function planHandlers({ plans, sync, rehearsal }: Services): { [N in PlanProcedure]: Handler<N> } {
   return {
     'plan:build': async ({ connectionId, scope, readHalo }) => plans.view(await plans.build(connectionId, scope, { readHalo })),
     'plan:latest': ({ connectionId }) => {
@@ -18,6 +18,7 @@ export function planHandlers({ plans, sync }: Services): { [N in PlanProcedure]:
     'plan:resolve': ({ planId, key, choice }) => plans.view(plans.resolve(planId, key, choice)),
     'plan:export': ({ planId, format }) => plans.export(planId, format),
     'sync:start': ({ planId, allowDeactivations }) => ({ runId: sync.start(planId, { allowDeactivations, trigger: 'app' }) }),
+    'sync:rehearse': ({ planId }) => rehearsal.rehearse(planId),
     'sync:resume': ({ runId }) => {
       sync.resume(runId)
       return sync.view(sync.run(runId))

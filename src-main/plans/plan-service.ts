@@ -75,7 +75,8 @@ export class PlanService {
       licences: plan.licences,
       cabChanges: plan.cabs.length,
       stale: this.staleness(stored),
-      siteNames: stored.siteNames
+      siteNames: stored.siteNames,
+      rehearsal: stored.rehearsal
     }
   }
 

@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
 import { and, desc, eq } from 'drizzle-orm'
+import type { Rehearsal } from '../../src-shared/contract'
 import { planRowSchema, type Plan, type PlanRow } from '../../src-shared/plan/plan-schema'
 import type { Resolution } from '../core/planner'
 import type { StudioDb } from '../store/database'
@@ -34,6 +35,8 @@ export interface StoredPlan {
   /** The site names its rows use, sorted (the preview's site filter). */
   siteNames: string[]
   state: 'ready' | 'synced' | 'superseded'
+  /** The last rehearsal of its sync (sync-rehearsal.ts), or null. */
+  rehearsal: Rehearsal | null
 }
 
 export interface RowQuery {
@@ -68,7 +71,7 @@ export class PlanStore {
         insertRow.run(id, seq, row.key, row.kind, row.action, row.site?.name ?? '', row.warnings.length > 0 ? 1 : 0, search, JSON.stringify(row))
       })
     })()
-    return { id, connectionId, builtAt, inputs, plan: document, siteNames, state: 'ready' }
+    return { id, connectionId, builtAt, inputs, plan: document, siteNames, state: 'ready', rehearsal: null }
   }
 
   get(planId: string): StoredPlan | null {
@@ -80,6 +83,10 @@ export class PlanStore {
   latest(connectionId: string): StoredPlan | null {
     const row = this.db.select().from(planTable).where(eq(planTable.connectionId, connectionId)).orderBy(desc(planTable.builtAt)).limit(1).get()
     return row ? stored(row) : null
+  }
+
+  saveRehearsal(planId: string, rehearsal: Rehearsal): void {
+    this.db.update(planTable).set({ rehearsal: JSON.stringify(rehearsal) }).where(eq(planTable.id, planId)).run()
   }
 
   markSynced(planId: string): void {
@@ -147,5 +154,5 @@ export class PlanStore {
 }
 
 function stored(row: typeof planTable.$inferSelect): StoredPlan {
-  return { id: row.id, connectionId: row.connectionId, builtAt: row.builtAt, inputs: JSON.parse(row.inputs) as PlanInputsFingerprint, plan: JSON.parse(row.document) as Omit<Plan, 'rows'>, siteNames: JSON.parse(row.siteNames) as string[], state: row.state }
+  return { id: row.id, connectionId: row.connectionId, builtAt: row.builtAt, inputs: JSON.parse(row.inputs) as PlanInputsFingerprint, plan: JSON.parse(row.document) as Omit<Plan, 'rows'>, siteNames: JSON.parse(row.siteNames) as string[], state: row.state, rehearsal: row.rehearsal === null ? null : (JSON.parse(row.rehearsal) as Rehearsal) }
 }

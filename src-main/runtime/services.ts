@@ -9,6 +9,7 @@ import type { SecretVault } from '../secrets/secret-vault'
 import type { GuideProgressStore } from '../guide/guide-progress'
 import type { SsoService } from '../sso/sso-service'
 import type { SettingsRepo } from '../store/settings-repo'
+import type { SyncRehearsal } from '../sync/sync-rehearsal'
 import type { SyncService } from '../sync/sync-service'
 import type { EventBus } from './event-bus'
 import type { ExternalLinks } from './external-links'
@@ -26,6 +27,7 @@ export interface Services {
   mapping: MappingService
   plans: PlanService
   sync: SyncService
+  rehearsal: SyncRehearsal
   sso: SsoService
   guide: GuideProgressStore
   log: Logger

@@ -23,6 +23,7 @@ import { openDatabase, type OpenedDatabase } from '../store/database'
 import { SettingsRepo } from '../store/settings-repo'
 import { SyncJournal } from '../sync/sync-journal'
 import { SyncLinks } from '../sync/sync-links'
+import { SyncRehearsal } from '../sync/sync-rehearsal'
 import { ownerGone, SyncService } from '../sync/sync-service'
 import { EventBus } from './event-bus'
 import { ExternalLinks, type OpenUrl } from './external-links'
@@ -123,6 +124,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     mapping,
     plans,
     sync: new SyncService({ connections: connectionRepo, halo, plans, planStore, journal, links: syncLinks, events, directoryWriter: (id) => connections.entraLicenceWriter(id) }),
+    rehearsal: new SyncRehearsal({ connections: connectionRepo, halo, plans, planStore, links: syncLinks, events, migrationsFolder: options.migrationsFolder, nativeBinding: options.nativeBinding }),
     sso: new SsoService({ db: database.db, connections: connectionRepo, halo, lookups, loopback, openBrowser, haloUrl: (id) => haloRepo.get(id).baseUrl, entraSecret: (id) => connections.entraClientSecret(id) }),
     guide: new GuideProgressStore({ db: database.db, haloInstanceExists: (id) => haloRepo.find(id) !== undefined, connectionExists: (id) => connectionRepo.all().some((row) => row.id === id) }),
     log: options.log

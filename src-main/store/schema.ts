@@ -232,7 +232,9 @@ export const planTable = sqliteTable('plan', {
   document: text('document').notNull(),
   /** JSON: the site names its rows use, sorted (the preview's site filter). */
   siteNames: text('site_names').notNull().default('[]'),
-  state: text('state', { enum: ['ready', 'synced', 'superseded'] }).notNull()
+  state: text('state', { enum: ['ready', 'synced', 'superseded'] }).notNull(),
+  /** JSON: the last rehearsal of its sync on a sandbox copy of Halo (counts, Halo's refusals), or null. */
+  rehearsal: text('rehearsal')
 })
 
 /** A plan's rows in plan order, with what the preview table filters and searches on. */

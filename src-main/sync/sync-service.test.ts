@@ -4,10 +4,11 @@
  * updated, a CAB's members, onboarding tickets — and a second preview is all unchanged. The same
  * through 500s, dropped connections, answers lost after Halo saved the records, a tight rate limit
  * and tokens expiring mid-run gives the same Halo; cancel then resume finishes without duplicates; a stale plan, a blocked guardrail and a
- * second run are refused with the reason.
+ * second run are refused with the reason. A rehearsal on a sandbox copy of Halo goes through as the
+ * sync then does, shows what Halo would refuse in Halo's words, and sends nothing to the real Halo.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { StudioError } from '../../src-shared/contract'
+import { StudioError, type Rehearsal } from '../../src-shared/contract'
 import type { ConnectionConfig } from '../../src-shared/mapping/config-schema'
 import { addSandboxHaloInstance, addSandboxOktaConnection, openTempWorkspace, type TempWorkspace } from '../../test/helpers/temp-workspace'
 import { startHaloSandbox, type HaloSandbox, type HaloSandboxOptions } from '../sandbox/halo'
@@ -227,5 +228,63 @@ describe('preview and sync', () => {
     const runId = sync.start(blocked.id, { allowDeactivations: deactivations, trigger: 'app' })
     expect(await sync.finished(runId)).toEqual({ state: 'completed' })
     expect(first.map((user) => setup.halo.store.get('users', Number(user.id))?.inactive)).toEqual([true, true, true])
+  }, 120_000)
+})
+
+describe('sync rehearsal', () => {
+  it('rehearses a preview on a sandbox copy of Halo without touching Halo, and the sync then does what the rehearsal did', async () => {
+    const setup = await setUp()
+    const { plans, sync, rehearsal } = setup.workspace.services
+    const plan = await plans.build(setup.connectionId, 'both', { readHalo: true })
+    const before = haloState(setup.halo)
+    const requests = setup.halo.requestCount()
+    const tokens = setup.halo.tokenRequestCount()
+
+    const result = await rehearsal.rehearse(plan.id)
+    expect(result).toMatchObject({ state: 'completed', error: null, failures: [], counts: { failed: 0 } })
+    expect(result.counts.total).toBeGreaterThan(plan.plan.summary.users.create)
+    expect(result.counts.done + result.counts.skipped).toBe(result.counts.total)
+    // Nothing reached the real Halo: not one request, not one sign-in, the same records.
+    expect(setup.halo.requestCount()).toBe(requests)
+    expect(setup.halo.tokenRequestCount()).toBe(tokens)
+    expect(haloState(setup.halo)).toEqual(before)
+    // Kept with the preview, and the preview can still be synced (a rehearsal is not a sync).
+    expect(plans.view(plans.get(plan.id))).toMatchObject({ state: 'ready', rehearsal: result })
+    expect(sync.runs(setup.connectionId)).toEqual([])
+
+    const runId = sync.start(plan.id, { allowDeactivations: plan.plan.guardrail.blocked ? plan.plan.guardrail.deactivations : null, trigger: 'app' })
+    expect(await sync.finished(runId)).toEqual({ state: 'completed' })
+    const { done, failed, skipped, total } = sync.totals(runId)
+    expect({ done, failed, skipped, total }).toEqual(result.counts)
+  }, 120_000)
+
+  it("shows what Halo would refuse, with Halo's words, through the dispatcher, and refuses a stale preview", async () => {
+    const setup = await setUp()
+    const { mapping } = setup.workspace.services
+    // The Halo name mapped from an attribute few people have: Halo refuses a new user without a name.
+    const config = structuredClone(mapping.get(setup.connectionId).config)
+    config.fields.user = config.fields.user.map((field) => (field.target === 'name' ? { ...field, source: 'nickName', transforms: [] } : field))
+    mapping.save(setup.connectionId, config)
+    const built = await setup.workspace.dispatch('plan:build', { connectionId: setup.connectionId, scope: 'users', readHalo: true })
+    if (!built.ok) throw new Error(built.error.message)
+    const planId = (built.value as { id: string }).id
+    const before = haloState(setup.halo)
+
+    const answered = await setup.workspace.dispatch('sync:rehearse', { planId })
+    if (!answered.ok) throw new Error(answered.error.message)
+    const result = answered.value as Rehearsal
+    expect(result.state).toBe('completed')
+    expect(result.counts.failed).toBeGreaterThan(0)
+    expect(result.failures.length).toBe(Math.min(result.counts.failed, 50))
+    expect(result.failures[0]).toMatchObject({ phase: 'users', action: 'create', error: 'Halo (rehearsal copy of Demo Halo) said: [0].name: Please enter a name' })
+    expect(result.failures[0]?.name).toBeTruthy()
+    // Their onboarding tickets are not logged without them; the real Halo got none of it.
+    expect(result.counts.skipped).toBeGreaterThan(0)
+    expect(haloState(setup.halo)).toEqual(before)
+
+    // A stale preview is refused as a sync would refuse it.
+    mapping.save(setup.connectionId, { ...config, siteMappings: config.siteMappings.filter((candidate) => candidate.id !== 'london') })
+    const stale = await setup.workspace.dispatch('sync:rehearse', { planId })
+    expect(stale).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('Build the preview again') as unknown } })
   }, 120_000)
 })

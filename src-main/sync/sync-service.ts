@@ -15,7 +15,7 @@ import type { ConnectionRepo } from '../connections/connection-repo'
 import { guardrailAllows } from '../core/guardrail'
 import type { HaloInstances } from '../halo/halo-instances'
 import type { PlanService } from '../plans/plan-service'
-import type { PlanStore } from '../plans/plan-store'
+import type { PlanStore, StoredPlan } from '../plans/plan-store'
 import type { EventBus } from '../runtime/event-bus'
 import { SyncExecutor, type DirectoryLicenceWriter, type ExecutionResult, type SyncProgress } from './sync-executor'
 import { leaseMs, type OpCounts, type OpState, type SyncJournal, type SyncOp, type SyncRun } from './sync-journal'
@@ -54,12 +54,7 @@ export class SyncService {
     const connection = this.deps.connections.get(stored.connectionId)
     const unfinished = this.deps.journal.unfinished(stored.connectionId)
     if (unfinished) throw new StudioError('BUSY', `A sync of ${connection.name} has not finished (${unfinished.state}). Resume it, or cancel it, before starting another.`, { runId: unfinished.id })
-    const stale = this.deps.plans.staleness(stored)
-    if (stale.length > 0) throw new StudioError('VALIDATION_FAILED', `This preview no longer describes what a sync would do: ${stale.join(' ')} Build the preview again.`, { issues: [], stale })
-    const { guardrail } = stored.plan
-    if (!guardrailAllows(guardrail, options.allowDeactivations)) {
-      throw new StudioError('VALIDATION_FAILED', `${guardrail.message ?? 'The guardrail blocks this plan.'} To go ahead, confirm the exact number of deactivations (${guardrail.deactivations}).`, { issues: [], guardrail })
-    }
+    assertSyncable(this.deps.plans, stored, { allowDeactivations: options.allowDeactivations })
     const ops = planOps(stored.plan, this.deps.planStore.allRows(planId))
     const runId = this.deps.journal.createRun({ connectionId: stored.connectionId, planId, trigger: options.trigger, allowDeactivations: options.allowDeactivations, summary: stored.plan.summary }, ops)
     this.deps.planStore.markSynced(planId)
@@ -221,6 +216,19 @@ export class SyncService {
   private publish(runId: string, status: 'running' | 'paused' | 'cancelled' | 'completed'): void {
     const counts = this.deps.journal.counts(runId)
     this.deps.events.emit('run:updated', { runId, status, applied: counts.done, failed: counts.failed, total: counts.total })
+  }
+}
+
+/**
+ * Refuses a preview that no longer describes what a sync would do and, when the guardrail is to be
+ * checked (a real sync), one it blocks without the exact number of deactivations allowed.
+ */
+export function assertSyncable(plans: PlanService, stored: StoredPlan, guard?: { allowDeactivations: number | null }): void {
+  const stale = plans.staleness(stored)
+  if (stale.length > 0) throw new StudioError('VALIDATION_FAILED', `This preview no longer describes what a sync would do: ${stale.join(' ')} Build the preview again.`, { issues: [], stale })
+  const { guardrail } = stored.plan
+  if (guard && !guardrailAllows(guardrail, guard.allowDeactivations)) {
+    throw new StudioError('VALIDATION_FAILED', `${guardrail.message ?? 'The guardrail blocks this plan.'} To go ahead, confirm the exact number of deactivations (${guardrail.deactivations}).`, { issues: [], guardrail })
   }
 }
 

@@ -2,7 +2,7 @@
  * Previews and syncs in the contract: building a connection's plan (Halo read live, or its cache),
  * the plan's header (counts, guardrail, sites, inputs, whether it is stale), its rows a page at a
  * time with the preview's filters, one row, a conflict's resolution, exports; starting, resuming and
- * cancelling a sync; runs and their reports.
+ * cancelling a sync, and rehearsing one on a sandbox copy of Halo; runs and their reports.
  */
 import { z } from 'zod'
 import { guardrailSchema, planActions, planLicenceSchema, planRowSchema, planScopes, planSiteCreationSchema, planSummarySchema } from '../plan/plan-schema'
@@ -10,6 +10,23 @@ import { guardrailSchema, planActions, planLicenceSchema, planRowSchema, planSco
 const connectionId = z.string().min(1)
 const planId = z.string().min(1)
 const runId = z.string().min(1)
+
+const syncPhaseSchema = z.enum(['licences', 'sites', 'users', 'agents', 'directory', 'cabs', 'tickets'])
+
+/** A preview's sync rehearsed on a sandbox copy of its Halo: what went through, and what Halo refused and why. */
+export const rehearsalSchema = z.object({
+  rehearsedAt: z.string(),
+  /** interrupted: the rehearsal itself stopped (error says why); completed: every operation was tried. */
+  state: z.enum(['completed', 'interrupted']),
+  error: z.string().nullable(),
+  counts: z.object({ total: z.number().int(), done: z.number().int(), failed: z.number().int(), skipped: z.number().int() }),
+  /** The first operations Halo refused, in sync order, with Halo's words. */
+  failures: z.array(z.object({ phase: syncPhaseSchema, action: z.string(), name: z.string().nullable(), error: z.string() })),
+  /** Licence changes a sync would make in the directory (never made by a rehearsal). */
+  directoryChanges: z.number().int(),
+  durationMs: z.number().int()
+})
+export type Rehearsal = z.infer<typeof rehearsalSchema>
 
 export const planViewSchema = z.object({
   id: z.string(),
@@ -32,7 +49,9 @@ export const planViewSchema = z.object({
   /** Why the plan no longer describes its inputs; a sync needs it rebuilt when not empty. */
   stale: z.array(z.string()),
   /** Site names the rows use, for the site filter. */
-  siteNames: z.array(z.string())
+  siteNames: z.array(z.string()),
+  /** The last rehearsal of this preview's sync, if any. */
+  rehearsal: rehearsalSchema.nullable()
 })
 export type PlanView = z.infer<typeof planViewSchema>
 
@@ -53,7 +72,7 @@ export type RunView = z.infer<typeof runViewSchema>
 
 export const reportRowSchema = z.object({
   seq: z.number().int(),
-  phase: z.enum(['licences', 'sites', 'users', 'agents', 'directory', 'cabs', 'tickets']),
+  phase: syncPhaseSchema,
   ref: z.string(),
   action: z.string(),
   state: z.enum(['pending', 'sent', 'done', 'failed', 'skipped']),
@@ -121,6 +140,11 @@ export const planProcedures = {
     summary: 'Sync a preview; refused when it is stale, or when the guardrail blocks it and allowDeactivations is not its number of deactivations. Progress as task:progress sync:<connection id>.',
     input: z.object({ planId, allowDeactivations: z.number().int().min(0).nullable() }).strict(),
     output: z.object({ runId: z.string() })
+  },
+  'sync:rehearse': {
+    summary: "Rehearse a preview's sync on a throwaway sandbox copy of its Halo (nothing is written to Halo or the directory); answers when done, kept with the preview. Progress as task:progress rehearsal:<connection id>.",
+    input: z.object({ planId }).strict(),
+    output: rehearsalSchema
   },
   'sync:resume': {
     summary: 'Resume a sync that stopped (interrupted or cancelled) where it stopped.',

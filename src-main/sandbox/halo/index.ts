@@ -13,7 +13,7 @@ import path from 'node:path'
 import { addDemoUsers, seedDemoCompany } from './demo-company'
 import { SandboxApi } from './sandbox-api'
 import { SandboxOAuth, type SandboxApplication } from './sandbox-oauth'
-import { SandboxStore } from './sandbox-store'
+import { SandboxStore, type HaloRecord } from './sandbox-store'
 import { defaultTrafficSettings, SandboxTraffic, type SandboxTrafficSettings } from './sandbox-traffic'
 import { demoSeed } from '../shared/people'
 
@@ -35,6 +35,8 @@ export interface HaloSandboxOptions {
   autoApprove?: boolean
   /** Electron's build of better-sqlite3 when running inside the app. */
   nativeBinding?: string
+  /** A copy of a Halo's records to start from instead of the demo company (a sync rehearsal). */
+  records?: ReadonlyArray<{ kind: string; record: HaloRecord }>
 }
 
 export interface HaloSandboxSettings extends SandboxTrafficSettings {
@@ -72,7 +74,10 @@ export async function startHaloSandbox(options: HaloSandboxOptions = {}): Promis
   const tenant = options.tenant ?? 'northwind'
   const temporaryDir = options.file ? null : mkdtempSync(path.join(tmpdir(), 'halo-sandbox-'))
   const store = new SandboxStore(options.file ?? path.join(temporaryDir ?? '', 'halo.sqlite'), options.nativeBinding)
-  if (store.count('clients') === 0) seedDemoCompany(store, { seed, users: options.users ?? 300, agents: options.agents ?? 25 })
+  if (options.records) {
+    const { records } = options
+    store.transaction(() => records.forEach(({ kind, record }) => store.put(kind, record)))
+  } else if (store.count('clients') === 0) seedDemoCompany(store, { seed, users: options.users ?? 300, agents: options.agents ?? 25 })
 
   const secret = (name: string): string => `sbx_${createHash('sha256').update(`${seed}:${name}`).digest('base64url').slice(0, 32)}`
   const credentials: HaloSandbox['credentials'] = {

@@ -1,8 +1,8 @@
 /**
  * Previews and syncs over the contract: building a connection's preview (kept as its latest), the
  * preview's header and its rows page by page with filters, one row, a conflict's resolution, file
- * exports, and a sync — started, followed through its progress events and run updates, cancelled,
- * resumed — with its report.
+ * exports, a sync's rehearsal on a sandbox copy of Halo, and a sync — started, followed through its
+ * progress events and run updates, cancelled, resumed — with its report.
  */
 import { useState } from 'react'
 import { useQueryClient, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query'
@@ -133,6 +133,31 @@ export function useSync(connectionId: string, initialRunId: string | null): Sync
     cancel: () => act('sync:cancel'),
     resume: () => act('sync:resume')
   }
+}
+
+export interface RehearsalState {
+  start: (planId: string) => void
+  running: boolean
+  progress: SyncProgress | null
+  error: StudioError | null
+}
+
+/** Rehearsing a connection's preview on a sandbox copy of Halo; the result comes back with the preview (its `rehearsal`). */
+export function useRehearsal(connectionId: string): RehearsalState {
+  const queryClient = useQueryClient()
+  const [progress, setProgress] = useState<SyncProgress | null>(null)
+  useEvent('task:progress', (payload) => {
+    if (payload.taskId === `rehearsal:${connectionId}`) setProgress(payload)
+  })
+  const rehearse = useProcedureMutation('sync:rehearse', {
+    mutationKey: ['sync:rehearse', connectionId],
+    onMutate: () => setProgress(null),
+    onSuccess: (rehearsal, { planId }) => {
+      queryClient.setQueryData<ProcedureOutput<'plan:latest'>>(['procedure', 'plan:latest', { connectionId }], (view) => (view && view.id === planId ? { ...view, rehearsal } : view))
+      void queryClient.invalidateQueries({ queryKey: ['procedure', 'plan:get', { planId }] })
+    }
+  })
+  return { start: (planId) => rehearse.mutate({ planId }), running: rehearse.isPending, progress: rehearse.isPending ? progress : null, error: rehearse.error }
 }
 
 /** A connection's runs, or every connection's. */

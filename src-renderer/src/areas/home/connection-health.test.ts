@@ -57,7 +57,8 @@ const plan: PlanView = {
   licences: [],
   cabChanges: 0,
   stale: [],
-  siteNames: []
+  siteNames: [],
+  rehearsal: null
 }
 
 const run: RunView = {

@@ -1,6 +1,7 @@
 /**
  * Steps 7 and 8: the first preview (built from the snapshot and Halo read live) with its summary
- * explained in words, and the first sync of exactly that preview, with its progress and result.
+ * explained in words, and the first sync of exactly that preview — rehearsed first on a sandbox copy
+ * of Halo if the admin wants — with its progress and result.
  * Both keep the full preview page one click away.
  */
 import { Alert, Anchor, Button, List, Stack, Text } from '@mantine/core'
@@ -11,6 +12,7 @@ import { useBuildPlan, useSyncRuns } from '../../api/plans'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { previewPath } from '../../shell/areas'
 import { PlanSummary } from '../connections/preview/PlanSummary'
+import { RehearsalCard } from '../connections/preview/RehearsalCard'
 import { runToShow } from '../connections/preview/run-to-show'
 import { SyncPanel } from '../connections/preview/SyncPanel'
 
@@ -41,8 +43,9 @@ export function PreviewStep({ connectionId, plan }: { connectionId: string; plan
       </Button>
       {build.error && <ErrorNotice title="The preview could not be built" error={build.error} />}
       {plan && plan.stale.length > 0 && (
-        <Alert color="yellow" variant="light" title="This preview no longer matches its inputs">
-          {plan.stale.join(' ')} Build it again.
+        <Alert color="yellow" variant="light" title={plan.inputs.haloOffline ? 'Halo could not be reached' : 'This preview no longer matches its inputs'} role="alert">
+          {plan.inputs.haloOffline ? `${plan.inputs.haloOffline} ` : ''}
+          {plan.stale.join(' ')} {plan.inputs.haloOffline ? 'Once Halo answers, build the preview again.' : 'Build it again.'}
         </Alert>
       )}
       {plan && (
@@ -65,6 +68,7 @@ export function SyncStep({ plan }: { plan: PlanView }): React.JSX.Element {
   return (
     <Stack gap="md">
       <Text size="sm">The sync applies exactly the preview you reviewed, through the Halo API. It can be cancelled, and a sync that stops resumes where it stopped with nothing sent twice.</Text>
+      {!runs.isPending && run?.planId !== plan.id && <RehearsalCard view={plan} />}
       {!runs.isPending && <SyncPanel view={plan} onRebuild={() => build.mutate({ connectionId: plan.connectionId, scope: plan.scope, readHalo: true })} rebuilding={build.isPending} runId={run?.id ?? null} key={run?.id ?? 'none'} />}
     </Stack>
   )

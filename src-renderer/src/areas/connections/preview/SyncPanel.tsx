@@ -5,13 +5,14 @@
  * the result with the report's failures and its exports.
  */
 import { useState } from 'react'
-import { Alert, Button, Group, NumberInput, Progress, Stack, Table, Text } from '@mantine/core'
+import { Alert, Button, Group, NumberInput, Progress, Stack, Text } from '@mantine/core'
 import { IconAlertTriangle, IconDownload, IconPlayerPlay, IconPlayerStop, IconRefresh } from '@tabler/icons-react'
 import type { PlanView } from '../../../../../src-shared/contract'
 import { useDownload, useRunReport, useSync } from '../../../api/plans'
 import { useStudioClient } from '../../../api/studio-context'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { SectionCard } from '../../../components/SectionCard'
+import { FailedRecordsTable } from './FailedRecordsTable'
 
 export interface SyncPanelProps {
   view: PlanView
@@ -36,7 +37,8 @@ export function SyncPanel({ view, onRebuild, rebuilding, runId }: SyncPanelProps
   return (
     <SectionCard title="Sync" description="Applies exactly this preview through the Halo API, in batches, within Halo's rate limit. A sync that stops resumes where it stopped.">
       <Stack gap="md">
-        {view.stale.length > 0 && run?.state !== 'completed' && (
+        {/* A stopped run of this very preview is resumed, not rebuilt (a preview counts as synced once its run starts). */}
+        {view.stale.length > 0 && (!run || run.planId !== view.id) && (
           <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title="This preview needs rebuilding before a sync">
             <Stack gap="xs">
               <Text size="sm">{view.stale.join(' ')}</Text>
@@ -89,7 +91,12 @@ export function SyncPanel({ view, onRebuild, rebuilding, runId }: SyncPanelProps
             <Text size="sm">
               {counts.done.toLocaleString()} done · {counts.failed.toLocaleString()} failed · {counts.skipped.toLocaleString()} skipped
             </Text>
-            {run.error && run.state !== 'completed' && <Text size="sm" c="orange">{run.error}</Text>}
+            {run.error && run.state !== 'completed' && (
+              <Text size="sm" c="orange">
+                {run.error}
+                {run.state === 'interrupted' ? ' Resume once that is fixed: the sync goes on where it stopped, with nothing sent twice.' : ''}
+              </Text>
+            )}
             <Group gap="xs">
               {active && (
                 <Button size="xs" variant="default" leftSection={<IconPlayerStop size={14} aria-hidden />} onClick={sync.cancel}>
@@ -149,22 +156,10 @@ function RunResult({ runId, failed }: { runId: string; failed: number }): React.
   return (
     <Stack gap="xs">
       {failed > 0 && (
-        <Table fz="sm" aria-label="Failed records" layout="fixed">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w="35%">Record</Table.Th>
-              <Table.Th>What Halo said</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {Array.from({ length: Math.min(failed, 20) }, (_, index) => failures.rowAt(index)).map((row, index) => (
-              <Table.Tr key={row?.seq ?? `loading-${index}`}>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{row?.ref ?? ''}</Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{row?.error ?? ''}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <FailedRecordsTable
+          label="Failed records"
+          rows={Array.from({ length: Math.min(failed, 20) }, (_, index) => failures.rowAt(index)).map((row, index) => ({ key: row ? String(row.seq) : `loading-${index}`, record: row?.ref ?? '', error: row?.error ?? '' }))}
+        />
       )}
       <Group gap="xs">
         <Button size="xs" variant="light" leftSection={<IconDownload size={14} aria-hidden />} onClick={() => void download(() => client.call('sync:exportReport', { runId, format: 'csv' }), 'text/csv')}>
