@@ -60,7 +60,7 @@ export function ConnectionFormFields({ values, errors, set, haloInstances, crede
           description={
             credentialStored
               ? keepStored
-              : 'In the Okta Admin Console: Security › API › Tokens › Create token, signed in as an admin who can read users, groups and apps (Read-only Admin is enough). It goes to your keychain, never to the workspace file.'
+              : 'Okta Admin Console › Security › API › Tokens › Create token, as an admin who can read users, groups and apps (Read-only Admin is enough). It goes to your keychain.'
           }
           placeholder={credentialStored ? 'Stored in keychain' : undefined}
           value={values.apiToken}
@@ -74,7 +74,7 @@ export function ConnectionFormFields({ values, errors, set, haloInstances, crede
           <TextInput
             label="Client ID"
             withAsterisk
-            description="Applications › Applications › your API Services app › General › Client Credentials."
+            description="Okta Admin Console › Applications › Applications › your API Services app › General."
             value={values.clientId}
             onChange={(event) => set('clientId', event.currentTarget.value)}
             error={errors.clientId}
@@ -104,7 +104,7 @@ export function ConnectionFormFields({ values, errors, set, haloInstances, crede
           />
           <TextInput
             label="Key ID"
-            description="The KID shown next to the public key in the app. A PEM key needs it; a JWK carries its own."
+            description="Okta Admin Console › the app › General › Public Keys › KID; only a PEM key needs it."
             value={values.keyId}
             onChange={(event) => set('keyId', event.currentTarget.value)}
             error={errors.keyId}
@@ -123,7 +123,7 @@ function OrgUrlHint({ orgUrl }: { orgUrl: string }): React.JSX.Element {
   const address = orgUrl.trim() === '' ? null : checkOktaAddress(orgUrl)
   return (
     <>
-      The address your people sign in to Okta at, without “-admin”, e.g. https://acme.okta.com.
+      Okta Admin Console › your name (top right), without “-admin”: e.g. https://acme.okta.com.
       {address?.orgUrl && address.orgUrl !== orgUrl.trim() && (
         <Text span display="block" size="inherit" mt={2}>
           Connects to {address.orgUrl}

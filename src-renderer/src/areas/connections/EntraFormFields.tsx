@@ -23,7 +23,7 @@ export interface EntraFormFieldsProps {
   onHostsOpenChange: (open: boolean) => void
 }
 
-const where = 'Microsoft Entra admin center › App registrations › your app'
+const where = 'Azure portal › Microsoft Entra ID › App registrations › your app'
 
 export function EntraFormFields({ values, errors, set, haloInstances, secretStored, hostsOpen, onHostsOpenChange }: EntraFormFieldsProps): React.JSX.Element {
   return (
@@ -31,7 +31,7 @@ export function EntraFormFields({ values, errors, set, haloInstances, secretStor
       <ConnectionBasicsFields values={values} errors={errors} set={set} haloInstances={haloInstances} example="Northwind Entra ID" />
       <Radio.Group
         label="App registration"
-        description="As chosen under Supported account types when the app was registered. Several tenants? Add one connection for each: a multitenant app can serve them all."
+        description={`${where} › Authentication › Supported account types. Several tenants? One connection each; a multitenant app can serve them all.`}
         value={values.tenantType}
         onChange={(value) => set('tenantType', value === 'multi' ? 'multi' : 'single')}
       >
@@ -64,7 +64,12 @@ export function EntraFormFields({ values, errors, set, haloInstances, secretStor
         spellCheck={false}
         autoComplete="off"
       />
-      <Radio.Group label="Reads Microsoft Graph as" value={values.signIn} onChange={(value) => set('signIn', value === 'delegated' ? 'delegated' : 'application')}>
+      <Radio.Group
+        label="Reads Microsoft Graph as"
+        description={`${where} › API permissions › Type column.`}
+        value={values.signIn}
+        onChange={(value) => set('signIn', value === 'delegated' ? 'delegated' : 'application')}
+      >
         <Stack gap="xs" mt={6}>
           <Radio
             value="application"
@@ -84,7 +89,7 @@ export function EntraFormFields({ values, errors, set, haloInstances, secretStor
         description={
           secretStored
             ? 'Stored in your keychain: leave empty to keep it, or paste a new one to replace it.'
-            : `${where} › Certificates & secrets › New client secret: copy its Value (shown only once), not the Secret ID. It goes to your keychain, never to the workspace file.`
+            : `${where} › Certificates & secrets › New client secret: copy its Value (shown only once), not the Secret ID.`
         }
         placeholder={secretStored ? 'Stored in keychain' : undefined}
         value={values.clientSecret}

@@ -40,7 +40,7 @@ export function InstanceFormFields(props: InstanceFormFieldsProps): React.JSX.El
       <TextInput
         label="Halo web address"
         withAsterisk
-        description="The address you open Halo with. The API or auth address from Halo's API Details page works too."
+        description="Where you open Halo; the addresses in Configuration › Integrations › Halo API › API Details work too."
         placeholder="https://halo.corp.local"
         value={values.baseUrl}
         onChange={(event) => set('baseUrl', event.currentTarget.value)}
@@ -68,7 +68,7 @@ export function InstanceFormFields(props: InstanceFormFieldsProps): React.JSX.El
         <TextInput
           label="Tenant"
           withAsterisk
-          description="Shown as Tenant under Configuration › Integrations › Halo API › API Details."
+          description="Halo › Configuration › Integrations › Halo API › API Details › Tenant."
           value={values.tenant}
           onChange={(event) => set('tenant', event.currentTarget.value)}
           error={errors.tenant}
@@ -80,8 +80,8 @@ export function InstanceFormFields(props: InstanceFormFieldsProps): React.JSX.El
           label="Authorisation server address"
           description={
             <>
-              Optional: discovered from <Code fz="inherit">/api/authinfo</Code> when empty. Fill it in only when Halo's
-              API Details page shows an authorisation server at a different address.
+              Optional: discovered from <Code fz="inherit">/api/authinfo</Code> when empty. Fill it in only when Halo ›
+              Configuration › Integrations › Halo API › API Details shows the authorisation server at another address.
             </>
           }
           placeholder="Discovered automatically"
@@ -109,7 +109,7 @@ export function InstanceFormFields(props: InstanceFormFieldsProps): React.JSX.El
       <TextInput
         label="Client ID"
         withAsterisk
-        description="Of the API application created for Identity Studio (Configuration › Integrations › Halo API › Applications)."
+        description="Halo › Configuration › Integrations › Halo API › Applications › your application."
         value={values.clientId}
         onChange={(event) => set('clientId', event.currentTarget.value)}
         error={errors.clientId}
@@ -124,7 +124,7 @@ export function InstanceFormFields(props: InstanceFormFieldsProps): React.JSX.El
           description={
             props.secretStored
               ? 'Stored in your keychain: leave empty to keep it, or paste a new one to replace it.'
-              : 'Shown once in Halo when the application is created. It goes to your keychain, never to the workspace file.'
+              : 'Shown once, when the application is created in Halo API › Applications. Kept in your keychain.'
           }
           placeholder={props.secretStored ? 'Stored in keychain' : undefined}
           value={values.clientSecret}

@@ -53,7 +53,7 @@ function FieldTable({ kind }: { kind: HaloRecordKind }): React.JSX.Element {
   return (
     <SectionCard
       title={title}
-      description={kind === 'user' ? 'Which directory attribute fills which Halo user field. Each Halo field takes one row; custom fields must exist in Halo first.' : 'The same for agents (people a site mapping sends to *agent*). Add Department to import agents’ departments.'}
+      description={kind === 'user' ? 'Which directory attribute fills which Halo user field. Each Halo field takes one row; custom fields must exist in Halo first (Configuration › Custom Objects).' : 'The same for agents (people a site mapping sends to *agent*). Add Department to import agents’ departments.'}
       aside={
         <Button
           size="xs"

@@ -9,7 +9,7 @@ import { ActionIcon, Button, Group, Modal, SegmentedControl, Select, Stack, Tabl
 import { IconPencil, IconPlus } from '@tabler/icons-react'
 import { SectionCard } from '../../../components/SectionCard'
 import { ConfirmDeleteButton } from './ConfirmDeleteButton'
-import { haloRef, nameOf, useLookupOptions, withCurrent } from './design-lookups'
+import { groupsAreIn, haloRef, nameOf, useLookupOptions, withCurrent } from './design-lookups'
 import { GroupNameSelect } from './GroupNameSelect'
 import { groupRuleErrors, groupRuleKinds, groupRulesOf, upsertRule, writeGroupRules, type GroupRule, type GroupRuleKind, type GroupRuleKindInfo } from './group-rules'
 import { newRowId, useMappingDesign } from './mapping-design'
@@ -109,12 +109,22 @@ function GroupRuleForm({ initial, isNew, info, onSave, onClose }: { initial: Gro
   const [rule, setRule] = useState(initial)
   const [checked, setChecked] = useState(false)
   const targets = useLookupOptions(info.lookup)
+  const { config } = useMappingDesign()
   const errors = checked ? groupRuleErrors(rule, info) : null
   return (
     <Stack gap="md">
-      <GroupNameSelect label="Group" placeholder="Pick a group" required value={rule.groupName === '' ? null : rule.groupName} onChange={(value) => setRule({ ...rule, groupName: value ?? '' })} error={errors?.groupName} />
+      <GroupNameSelect
+        label="Group"
+        description={`As named in ${groupsAreIn[config.source]}.`}
+        placeholder="Pick a group"
+        required
+        value={rule.groupName === '' ? null : rule.groupName}
+        onChange={(value) => setRule({ ...rule, groupName: value ?? '' })}
+        error={errors?.groupName}
+      />
       <Select
         label={info.targetLabel}
+        description={info.targetHint}
         placeholder={`Pick the ${info.targetLabel.toLowerCase()}`}
         searchable
         withAsterisk

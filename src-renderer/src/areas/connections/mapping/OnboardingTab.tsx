@@ -9,7 +9,7 @@ import { ActionIcon, Alert, Button, Grid, Group, Menu, Select, Stack, Switch, Ta
 import { IconBraces, IconChevronDown, IconInfoCircle, IconPlus, IconTrash } from '@tabler/icons-react'
 import { haloTicketFields } from '../../../../../src-shared/mapping/halo-fields'
 import { SectionCard } from '../../../components/SectionCard'
-import { haloRef, nameOf, useAttributeOptions, useCustomFieldOptions, useLookupOptions, useTemplateOptions, withCurrent, type Option } from './design-lookups'
+import { haloRef, nameOf, notListedHint, useAttributeOptions, useCustomFieldOptions, useLookupOptions, useTemplateOptions, withCurrent, type Option } from './design-lookups'
 import { DesignTab } from './DesignTab'
 import { newRowId, useMappingDesign } from './mapping-design'
 import { RowIssues } from './TabIssues'
@@ -56,7 +56,7 @@ function TicketSettings(): React.JSX.Element {
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <Select
             label="Ticket type"
-            description="The Halo ticket type to log."
+            description={`Halo › Configuration › Tickets › Ticket Types. ${notListedHint}`}
             placeholder="Pick a ticket type"
             searchable
             clearable
@@ -78,7 +78,7 @@ function TicketSettings(): React.JSX.Element {
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <Select
             label="Template"
-            description="Optional: one of that type’s templates."
+            description="Optional: one of that type’s templates (Halo › Configuration › Tickets › Templates)."
             placeholder={onboarding.ticketTypeId === null ? 'Pick a ticket type first' : 'No template'}
             searchable
             clearable

@@ -10,7 +10,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { criterionOperators, type Criterion, type SiteMapping } from '../../../../../src-shared/mapping/config-schema'
 import { oktaUserStatuses } from '../../../../../src-shared/okta-statuses'
 import { statusLabel } from '../connection-labels'
-import { haloRef, useAttributeOptions, useLookupOptions, withCurrent } from './design-lookups'
+import { groupsAreIn, haloRef, notListedHint, useAttributeOptions, useLookupOptions, withCurrent } from './design-lookups'
 import { GroupNameSelect } from './GroupNameSelect'
 import { useMappingDesign } from './mapping-design'
 import { operatorLabels, operatorTakesValue, siteMappingErrors, type SiteMappingErrors } from './site-mapping-labels'
@@ -66,7 +66,7 @@ function EditorForm({ initial, isNew, onSave, onClose }: { initial: SiteMapping;
         <>
           <Select
             label="Site"
-            description="The Halo site these people go to. *agent* makes them agents (and users) instead."
+            description={`A Halo site, or *agent* to make them agents. ${notListedHint}`}
             placeholder="Pick a site"
             searchable
             withAsterisk
@@ -79,7 +79,7 @@ function EditorForm({ initial, isNew, onSave, onClose }: { initial: SiteMapping;
           {draft.siteId === agentSite && (
             <Select
               label="Agent role"
-              description="The role the new agents get."
+              description="Halo › Configuration › Teams & Agents › Roles: the role the new agents get."
               placeholder="No role"
               searchable
               clearable
@@ -93,7 +93,7 @@ function EditorForm({ initial, isNew, onSave, onClose }: { initial: SiteMapping;
         <>
           <Select
             label="Client"
-            description="The Halo client (organisation) the sites are under."
+            description={`The Halo client the sites are under. ${notListedHint}`}
             placeholder="Pick a client"
             searchable
             withAsterisk
@@ -129,7 +129,13 @@ function EditorForm({ initial, isNew, onSave, onClose }: { initial: SiteMapping;
         w={{ base: '100%', xs: 200 }}
       />
       <Divider label="Who it matches" labelPosition="left" />
-      <GroupNameSelect label="Group" description="Only members of this group (its exact name); empty matches anyone." placeholder="Any group" value={draft.groupName} onChange={(value) => change((copy) => (copy.groupName = value))} />
+      <GroupNameSelect
+        label="Group"
+        description={`Members only, named as in ${groupsAreIn[design.config.source]}; empty matches anyone.`}
+        placeholder="Any group"
+        value={draft.groupName}
+        onChange={(value) => change((copy) => (copy.groupName = value))}
+      />
       <Stack gap="xs">
         <Text size="sm" fw={500}>
           Field criteria
@@ -201,7 +207,7 @@ function EditorForm({ initial, isNew, onSave, onClose }: { initial: SiteMapping;
           />
           <TextInput
             label="Okta app"
-            description="Only people assigned to this app (its id, e.g. 0oa1b2c3d4); empty matches anyone."
+            description="Only people assigned to it: the 0oa… ID in its Okta Admin Console address; empty: anyone."
             placeholder="Any app"
             value={draft.appId ?? ''}
             onChange={(event) => {
@@ -214,7 +220,7 @@ function EditorForm({ initial, isNew, onSave, onClose }: { initial: SiteMapping;
       <Divider label="What they get" labelPosition="left" />
       <Select
         label="User role"
-        description="The Halo user role these people get; none leaves it as it is."
+        description="Halo › Configuration › Users › User Roles; none leaves their role as it is."
         placeholder="No role"
         searchable
         clearable

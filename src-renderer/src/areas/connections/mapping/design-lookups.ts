@@ -1,7 +1,8 @@
 /**
  * What the design tabs pick from: the connection's Halo instance's cached look-ups (sites, clients,
  * roles, CABs, ticket types and templates, user and ticket custom fields) as select options, and the
- * snapshot's attributes with a sample value each.
+ * snapshot's attributes with a sample value each; and the words the pickers' hints share (where a
+ * directory's groups are, what to do when a look-up is missing).
  */
 import type { HaloLookupKind, HaloLookupRow } from '../../../../../src-shared/contract'
 import { customFieldApplies, customFieldPrefix } from '../../../../../src-shared/mapping/halo-fields'
@@ -45,6 +46,15 @@ export function useAttributeOptions(): Array<Option & { sample: string }> {
   const attributes = useAttributes(connectionId)
   return (attributes.data?.attributes ?? []).map((attribute) => ({ value: attribute.name, label: attribute.name, sample: attribute.sample }))
 }
+
+/** The end of a hint under a picker of Halo's look-ups: what to do when one is missing. */
+export const notListedHint = 'Missing? Refresh the Halo instance’s look-ups.'
+
+/** Where an admin sees a directory's groups, for the hints of group pickers. */
+export const groupsAreIn = {
+  okta: 'Okta Admin Console › Directory › Groups',
+  entra: 'Azure portal › Microsoft Entra ID › Groups'
+} as const
 
 /** A Halo id back from its text form: a number when it is one. */
 export function haloRef(value: string): number | string {

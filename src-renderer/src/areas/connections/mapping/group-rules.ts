@@ -5,6 +5,7 @@
  */
 import type { HaloLookupKind } from '../../../../../src-shared/contract'
 import type { AdvancedConfig } from '../../../../../src-shared/mapping/config-schema'
+import { notListedHint } from './design-lookups'
 
 export type GroupRuleKind = 'agentRoles' | 'cabs' | 'userRoles'
 
@@ -22,6 +23,8 @@ export interface GroupRuleKindInfo {
   /** Singular, for "Add agent role mapping" and row names. */
   noun: string
   targetLabel: string
+  /** Where in Halo the admin finds what the target picker lists. */
+  targetHint: string
   lookup: HaloLookupKind
   /** What the two on-leave choices do, in words. */
   onLeave: Record<GroupRule['onLeave'], string>
@@ -33,6 +36,7 @@ export const groupRuleKinds: Record<GroupRuleKind, GroupRuleKindInfo> = {
     description: 'Agents in a group get its agent role. Applies to people a site mapping makes agents.',
     noun: 'agent role mapping',
     targetLabel: 'Agent role',
+    targetHint: 'Halo › Configuration › Teams & Agents › Roles.',
     lookup: 'roles',
     onLeave: { remove: 'Take the role away', keep: 'Keep the role' }
   },
@@ -41,6 +45,7 @@ export const groupRuleKinds: Record<GroupRuleKind, GroupRuleKindInfo> = {
     description: 'Agents in a group become members of its change advisory board (CAB).',
     noun: 'CAB mapping',
     targetLabel: 'Change advisory board',
+    targetHint: `Read from Halo. ${notListedHint}`,
     lookup: 'cabs',
     onLeave: { remove: 'Remove them from the CAB', keep: 'Keep them on the CAB' }
   },
@@ -49,6 +54,7 @@ export const groupRuleKinds: Record<GroupRuleKind, GroupRuleKindInfo> = {
     description: 'Users in a group get its user role, besides the role their site mapping gives.',
     noun: 'user role mapping',
     targetLabel: 'User role',
+    targetHint: 'Halo › Configuration › Users › User Roles.',
     lookup: 'userRoles',
     onLeave: { remove: 'Take the role away', keep: 'Keep the role' }
   }

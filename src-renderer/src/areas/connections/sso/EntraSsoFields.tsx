@@ -24,11 +24,11 @@ export function EntraSsoFields({ connectionId, settings, haloConnectionId, error
     <Stack gap="md">
       <Switch
         label="Published"
-        description="Activates single sign-on with Microsoft in Halo (the Published box of Halo’s Entra connection)."
+        description="Activates single sign-on with Microsoft in Halo (the Published box of the connection in Halo › Configuration › Integrations › Microsoft Entra ID)."
         checked={settings.published}
         onChange={(event) => onChange({ ...settings, published: event.currentTarget.checked })}
       />
-      <Input.Wrapper label="Tenant type" description="Azure portal › App registrations › your app › Authentication › Supported account types.">
+      <Input.Wrapper label="Tenant type" description="Azure portal › Microsoft Entra ID › App registrations › your app › Authentication › Supported account types.">
         <SegmentedControl
           mt={4}
           aria-label="Tenant type"
@@ -43,7 +43,7 @@ export function EntraSsoFields({ connectionId, settings, haloConnectionId, error
       {settings.tenantType === 'multi' && (
         <TagsInput
           label="Allowed tenant IDs"
-          description="Each organisation’s Tenant ID (Microsoft Entra admin center › Overview); press Enter after each."
+          description="Each organisation’s Tenant ID: Azure portal › Microsoft Entra ID › Overview, in that tenant. Press Enter after each."
           value={settings.allowedTenants}
           error={errors.allowedTenants}
           onChange={(tenants) => onChange({ ...settings, allowedTenants: tenants }, 'allowedTenants')}
@@ -53,7 +53,7 @@ export function EntraSsoFields({ connectionId, settings, haloConnectionId, error
       )}
       <TextInput
         label="Application (client) ID"
-        description="Azure portal › App registrations › your app › Overview."
+        description="Azure portal › Microsoft Entra ID › App registrations › your app › Overview."
         value={settings.applicationId}
         error={errors.applicationId}
         onChange={(event) => onChange({ ...settings, applicationId: event.currentTarget.value }, 'applicationId')}
@@ -62,7 +62,7 @@ export function EntraSsoFields({ connectionId, settings, haloConnectionId, error
       />
       <Select
         label="Halo Entra connection"
-        description="Where in Halo the settings go (Halo: Configuration › Integrations › Microsoft Entra ID); needed before Apply."
+        description="Where in Halo the settings go (Halo › Configuration › Integrations › Microsoft Entra ID); needed before Apply."
         placeholder={haloConnections.isPending ? 'Reading Halo’s Entra connections…' : 'Choose a connection'}
         data={(haloConnections.data ?? []).map((each) => ({ value: String(each.id), label: each.name }))}
         value={haloConnectionId === null ? null : String(haloConnectionId)}

@@ -21,13 +21,13 @@ export function OktaSsoFields({ settings, orgUrl, errors, onChange }: OktaSsoFie
     <Stack gap="md">
       <Switch
         label="Single sign-on with Okta"
-        description="Turns on Okta sign-in on Halo’s login page (Halo: Configuration › Integrations › Okta)."
+        description="Turns on Okta sign-in on Halo’s login page (Halo › Configuration › Integrations › Okta)."
         checked={settings.enabled}
         onChange={(event) => onChange({ ...settings, enabled: event.currentTarget.checked })}
       />
       <TextInput
         label="Client ID"
-        description="Okta Admin Console › Applications › your OIDC app › General tab › Client Credentials."
+        description="Okta Admin Console › Applications › Applications › your OIDC app › General › Client Credentials."
         value={settings.clientId}
         error={errors.clientId}
         onChange={(event) => onChange({ ...settings, clientId: event.currentTarget.value }, 'clientId')}
@@ -48,7 +48,7 @@ export function OktaSsoFields({ settings, orgUrl, errors, onChange }: OktaSsoFie
       {server.kind === 'custom' && (
         <TextInput
           label="Authorization server ID"
-          description="The ID column under Security › API › Authorization Servers, for example default."
+          description="Okta Admin Console › Security › API › Authorization Servers: the end of its Issuer URI, after /oauth2/, e.g. default."
           value={server.id}
           error={errors['server.id']}
           onChange={(event) => onChange({ ...settings, server: { kind: 'custom', id: event.currentTarget.value } }, 'server.id')}
