@@ -12,6 +12,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures/entra-test'
 import { saveDocImage } from '../fixtures/doc-images'
+import { currentStep as current, guideNext as next, guideSteps as steps } from '../fixtures/guide-locators'
 import { saveScreenshot as shoot } from '../fixtures/screenshots'
 import { hasXdgOpen, recordingBrowser } from '../fixtures/system-browser'
 
@@ -19,10 +20,6 @@ const systemBrowser = recordingBrowser()
 
 test.skip(!hasXdgOpen(), 'The stand-in system browser needs xdg-open (Linux).')
 test.use({ studioOptions: { env: systemBrowser.env } })
-
-const steps = (page: Page) => page.getByRole('navigation', { name: 'Setup steps' })
-const current = (page: Page) => steps(page).locator('[aria-current="step"]')
-const next = (page: Page) => page.getByRole('button', { name: 'Next', exact: true })
 
 /** Starts the guide's sync, first allowing the deactivations the guardrail names when it blocks. */
 async function syncThroughGuardrail(page: Page): Promise<void> {
