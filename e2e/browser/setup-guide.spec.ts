@@ -16,6 +16,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from '../fixtures/entra-test'
 import { saveDocImage } from '../fixtures/doc-images'
+import { currentStep as current, guideNext as next, guideSteps as steps } from '../fixtures/guide-locators'
 import { pressOn, tabUntilFocused, typeInto } from '../fixtures/keyboard'
 import { saveScreenshot as shoot } from '../fixtures/screenshots'
 import { hasXdgOpen, recordingBrowser } from '../fixtures/system-browser'
@@ -24,10 +25,6 @@ const systemBrowser = recordingBrowser()
 
 test.skip(!hasXdgOpen(), 'The stand-in system browser needs xdg-open (Linux).')
 test.use({ studioOptions: { env: systemBrowser.env } })
-
-const steps = (page: Page) => page.getByRole('navigation', { name: 'Setup steps' })
-const current = (page: Page) => steps(page).locator('[aria-current="step"]')
-const next = (page: Page) => page.getByRole('button', { name: 'Next', exact: true })
 
 /** Starts the guide's sync, first allowing the deactivations the guardrail names when it blocks. */
 async function syncThroughGuardrail(page: Page): Promise<void> {

@@ -3,9 +3,10 @@
  * its token, private key or client secret to the keychain), deleting (keychain entry and snapshots
  * too), "Test credentials", fetching the directory into a snapshot with progress events and cancel
  * (one fetch per connection at a time; a failed or cancelled fetch keeps the last good snapshot;
- * Entra reads only the changes when delta is on: entra-reads.ts), and browsing the snapshot.
+ * Entra reads only the changes when delta is on: entra-reads.ts), and browsing the snapshot. A
+ * test or fetch failing on what the Details tab fixes (credentials, address) says so (details.fix).
  */
-import { oktaConnectionFormIssues, StudioError, type Checklist, type Connection, type EntraConnectionForm, type OktaConnectionForm, type SnapshotSummary } from '../../src-shared/contract'
+import { oktaConnectionFormIssues, StudioError, withFix, type Checklist, type Connection, type EntraConnectionForm, type OktaConnectionForm, type SnapshotSummary } from '../../src-shared/contract'
 import { checkOktaAddress } from '../../src-shared/okta-url'
 import { createOktaClient, type OktaCredentials } from '../connectors/okta/okta-client'
 import { checkOktaCredentials } from '../connectors/okta/okta-check'
@@ -189,23 +190,27 @@ export class Connections {
     return waiting
   }
 
-  async testOkta(id: string): Promise<Checklist> {
-    const row = this.deps.repo.get(id)
-    // A test answers at once: a rate-limited answer is reported, not waited out.
-    const { settings, executor, client } = await this.oktaClient(row, { maxRetries: 0 })
-    const check = await checkOktaCredentials({ client, executor, orgUrl: settings.orgUrl, authMode: settings.authMode, now: this.now })
-    this.deps.repo.recordTest(id, check)
-    return check
+  testOkta(id: string): Promise<Checklist> {
+    return fixedOnDetailsTab(id, async () => {
+      const row = this.deps.repo.get(id)
+      // A test answers at once: a rate-limited answer is reported, not waited out.
+      const { settings, executor, client } = await this.oktaClient(row, { maxRetries: 0 })
+      const check = await checkOktaCredentials({ client, executor, orgUrl: settings.orgUrl, authMode: settings.authMode, now: this.now })
+      this.deps.repo.recordTest(id, check)
+      return check
+    })
   }
 
   /** "Test connection" for Entra: sign-in, permissions, people, the secret's expiry (kept when Graph told it). */
-  async testEntra(id: string): Promise<Checklist> {
-    const row = this.deps.repo.get(id)
-    const settings = entraSettingsOf(row)
-    const { check, secretExpiresAt } = await testEntraConnection(settings, await this.entraAccess(row), this.now)
-    if (secretExpiresAt) this.deps.repo.save({ id, kind: 'entra', name: row.name, haloInstanceId: row.haloInstanceId, settings: { ...settings, secretExpiresAt, secretExpirySource: 'graph' } })
-    this.deps.repo.recordTest(id, check)
-    return check
+  testEntra(id: string): Promise<Checklist> {
+    return fixedOnDetailsTab(id, async () => {
+      const row = this.deps.repo.get(id)
+      const settings = entraSettingsOf(row)
+      const { check, secretExpiresAt } = await testEntraConnection(settings, await this.entraAccess(row), this.now)
+      if (secretExpiresAt) this.deps.repo.save({ id, kind: 'entra', name: row.name, haloInstanceId: row.haloInstanceId, settings: { ...settings, secretExpiresAt, secretExpirySource: 'graph' } })
+      this.deps.repo.recordTest(id, check)
+      return check
+    })
   }
 
   private entraFeatures(id: string): LicenceFeatures {
@@ -242,7 +247,7 @@ export class Connections {
     const controller = new AbortController()
     this.fetches.set(id, controller)
     try {
-      return await (row.kind === 'entra' ? this.fetchEntra(row, controller.signal) : this.fetchOkta(row, controller.signal))
+      return await fixedOnDetailsTab(id, () => (row.kind === 'entra' ? this.fetchEntra(row, controller.signal) : this.fetchOkta(row, controller.signal)))
     } finally {
       this.fetches.delete(id)
     }
@@ -348,6 +353,22 @@ export class Connections {
       settings.authMode === 'api_token' ? { kind: 'api_token', token: secret } : { kind: 'service_app', clientId: settings.clientId ?? '', privateKey: secret, keyId: settings.keyId }
     const executor = new PacedExecutor({ ...pacing, timeScale: this.deps.oktaTimeScale ?? 1 })
     return { settings, executor, client: createOktaClient(settings.orgUrl, credentials, executor) }
+  }
+}
+
+/**
+ * Runs a test or fetch of connection `id`; what its Details tab fixes — credentials refused, expired
+ * or missing (Okta's token or service app, Entra's secret or authorization), an address that cannot
+ * be reached — fails saying so (details.fix).
+ */
+async function fixedOnDetailsTab<T>(id: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (!(error instanceof StudioError)) throw error
+    const reason = (error.details as { reason?: unknown } | undefined)?.reason
+    const fixed = error.code === 'SIGN_IN_REQUIRED' || error.code === 'SIGN_IN_FAILED' || (error.code === 'UNREACHABLE' && reason !== 'reset')
+    throw fixed ? withFix(error, { area: 'connection', id, tab: 'details' }) : error
   }
 }
 

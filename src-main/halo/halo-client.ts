@@ -3,11 +3,12 @@
  * clear "sign in again"), a rolling-window limiter that stays under the instance's rate limit and
  * backs off on 429 with jitter, lists that follow every page (enveloped or bare), and upserts posted
  * as arrays in batches. Reads are retried on transient failures; writes are not (a lost answer to a
- * create must not create twice — the sync journal decides what to do).
+ * create must not create twice — the sync journal decides what to do). An error the instance's
+ * settings fix says so (details.fix: its page).
  */
 import type { z } from 'zod'
-import { StudioError } from '../../src-shared/contract'
-import { httpError, networkError } from './halo-errors'
+import { StudioError, withFix } from '../../src-shared/contract'
+import { fixedOnInstancePage, httpError, networkError } from './halo-errors'
 import { readJson, type HaloAuth } from './halo-auth'
 import { haloEntities, maxPageSize, type HaloEntityKind, type HaloRecord } from './halo-entities'
 import type { HaloInstanceSettings } from './halo-settings'
@@ -49,6 +50,14 @@ export class HaloClient {
 
   /** One API call with auth, rate limiting and retries; answers the parsed JSON body. */
   async request(method: 'GET' | 'POST' | 'DELETE', path: string, init: { query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<unknown> {
+    try {
+      return await this.send(method, path, init)
+    } catch (error) {
+      throw error instanceof StudioError && fixedOnInstancePage(error) ? withFix(error, { area: 'halo-instance', id: this.options.settings.id }) : error
+    }
+  }
+
+  private async send(method: 'GET' | 'POST' | 'DELETE', path: string, init: { query?: Query; body?: unknown; signal?: AbortSignal }): Promise<unknown> {
     const url = new URL(`${this.options.settings.baseUrl}/api/${path.replace(/^\/+/, '')}`)
     for (const [key, value] of Object.entries(init.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value))
     let rateLimited = 0

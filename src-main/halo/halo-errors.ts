@@ -1,7 +1,8 @@
 /**
  * Turns what can go wrong between us and a Halo instance into envelopes an admin can act on:
  * network failures (DNS, TLS, refused, timeout), a web page where JSON was expected, and Halo's
- * error bodies, which come in several shapes (reference: halo-api.md §6) — Halo's own words are kept.
+ * error bodies, which come in several shapes (reference: halo-api.md §6) — Halo's own words are kept;
+ * and which of them the instance's own page fixes (its settings, or signing in again there).
  */
 import { StudioError } from '../../src-shared/contract'
 
@@ -106,6 +107,26 @@ export function httpError(status: number, body: unknown, service: string, url: s
   }
   if (status === 404) return new StudioError('NOT_FOUND', `${service} has no ${path}${said ? `: ${said}` : ''}.`, details)
   return new StudioError('REMOTE_ERROR', said ? `${service} said: ${said}` : `${service} answered HTTP ${status} for ${path}.`, details)
+}
+
+/**
+ * Whether the instance's page is where this is fixed: a refused or expired sign-in (client ID,
+ * secret, tenant, scope, sign-in method), an address that does not lead to the Halo API (DNS, TLS,
+ * refused, no answer, a web page or a redirect), a permission the scope lacks, the request rate.
+ */
+export function fixedOnInstancePage(error: StudioError): boolean {
+  const reason = (error.details as { reason?: unknown } | undefined)?.reason
+  switch (error.code) {
+    case 'SIGN_IN_REQUIRED':
+    case 'RATE_LIMITED':
+      return true
+    case 'UNREACHABLE':
+      return reason === 'dns' || reason === 'tls' || reason === 'refused' || reason === 'timeout'
+    case 'REMOTE_ERROR':
+      return reason === 'forbidden' || reason === 'html' || reason === 'redirect'
+    default:
+      return false
+  }
 }
 
 function safeHost(url: string): string {

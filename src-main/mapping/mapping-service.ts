@@ -3,13 +3,13 @@
  * defaults until saved), validation against the snapshot and Halo's cached look-ups, saving only
  * what has no errors, export and import as JSON, "Try it on a person" and the live site-mapping
  * counts on unsaved edits. Everything reads what the workspace keeps offline; nothing calls Halo or
- * the directory.
+ * the directory. A preview refused for the mappings' errors names the tab of the first (details.fix).
  */
 import { eq } from 'drizzle-orm'
-import { StudioError, type MappingState } from '../../src-shared/contract'
+import { StudioError, type ErrorFix, type MappingState } from '../../src-shared/contract'
 import { defaultConfig } from '../../src-shared/mapping/config-defaults'
 import { describeConfigChanges } from '../../src-shared/mapping/config-diff'
-import type { ConfigIssue } from '../../src-shared/mapping/config-issue'
+import { configTabSlugs, type ConfigIssue } from '../../src-shared/mapping/config-issue'
 import { readConfigText } from '../../src-shared/mapping/config-read'
 import { configVersion, type ConnectionConfig } from '../../src-shared/mapping/config-schema'
 import type { PersonOutcome } from '../../src-shared/mapping/outcome'
@@ -101,7 +101,13 @@ export class MappingService {
     const connection = this.deps.connections.get(connectionId)
     const state = this.get(connectionId)
     const errors = state.issues.filter((issue) => issue.severity === 'error')
-    if (errors.length > 0) throw new StudioError('VALIDATION_FAILED', `${connection.name}'s mappings have ${errors.length === 1 ? 'a problem' : `${errors.length} problems`} to fix before a preview: ${errors[0]?.message ?? ''}`, { issues: errors })
+    const first = errors[0]
+    if (first) {
+      throw new StudioError('VALIDATION_FAILED', `${connection.name}'s mappings have ${errors.length === 1 ? 'a problem' : `${errors.length} problems`} to fix before a preview: ${first.message}`, {
+        issues: errors,
+        fix: { area: 'connection', id: connectionId, tab: configTabSlugs[first.tab] } satisfies ErrorFix
+      })
+    }
     const snapshot = this.loader.load(connectionId)
     if (!snapshot) throw new StudioError('NOT_FOUND', `${connection.name} has no directory snapshot yet: fetch the directory on the Details tab first.`, { connectionId })
     const users = this.deps.lookups.people(connection.haloInstanceId, 'users')

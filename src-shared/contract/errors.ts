@@ -1,6 +1,7 @@
 /**
  * The one error envelope every procedure answers with, whichever transport carried the call.
  * Codes are stable identifiers the renderer may branch on; messages are written for the admin.
+ * An error a setting in the app fixes says where that setting is (details.fix: errorFixSchema).
  */
 import { z } from 'zod'
 
@@ -46,6 +47,32 @@ export const errorEnvelopeSchema = z.object({
   details: z.record(z.string(), z.unknown()).optional()
 })
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>
+
+/** The tabs of a connection's page, by their address (`?tab=`). */
+export const connectionTabSlugs = ['details', 'directory', 'field-mappings', 'site-mappings', 'advanced', 'onboarding', 'imports', 'sso'] as const
+export type ConnectionTabSlug = (typeof connectionTabSlugs)[number]
+
+/**
+ * Where in the app the admin fixes what an error is about, kept in `details.fix`: a Halo instance's
+ * settings (its page), or one tab of a connection (its credentials are on Details).
+ */
+export const errorFixSchema = z.discriminatedUnion('area', [
+  z.object({ area: z.literal('halo-instance'), id: z.string().min(1) }),
+  z.object({ area: z.literal('connection'), id: z.string().min(1), tab: z.enum(connectionTabSlugs) })
+])
+export type ErrorFix = z.infer<typeof errorFixSchema>
+
+/** The fix an error names, or null (none, or not a well-formed one). */
+export function errorFixOf(error: { details?: Record<string, unknown> | undefined }): ErrorFix | null {
+  const parsed = errorFixSchema.safeParse(error.details?.fix)
+  return parsed.success ? parsed.data : null
+}
+
+/** The same error saying where it is fixed; one that already names a fix keeps it (the nearer code knew better). */
+export function withFix(error: StudioError, fix: ErrorFix): StudioError {
+  if (errorFixOf(error)) return error
+  return new StudioError(error.code, error.message, { ...error.details, fix })
+}
 
 /** What a transport carries back for every call: a value or an envelope, never a thrown object. */
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ErrorEnvelope }

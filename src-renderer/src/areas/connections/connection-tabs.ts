@@ -2,8 +2,10 @@
  * The tabs every connection is configured in, in order, and what each one decides, in the admin's
  * words. Each has its address on the connection's page (`slug`).
  */
+import type { ConnectionTabSlug } from '../../../../src-shared/contract'
+
 export interface ConnectionTab {
-  slug: string
+  slug: ConnectionTabSlug
   name: string
   summary: string
 }
