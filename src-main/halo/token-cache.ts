@@ -1,4 +1,7 @@
-/** Halo tokens for one instance, kept in the OS keychain (never SQLite) so a restart needs no new sign-in. */
+/**
+ * Halo tokens for one instance: kept in the OS keychain (never SQLite) so a restart needs no new
+ * sign-in, or in memory only for a Halo that lives no longer than this process (a rehearsal's sandbox).
+ */
 import type { SecretVault } from '../secrets/secret-vault'
 import type { TokenSet } from './halo-settings'
 
@@ -25,6 +28,22 @@ export function vaultTokenCache(vault: SecretVault, instanceId: string, instance
     },
     clear: async () => {
       await vault.remove(id)
+    }
+  }
+}
+
+/** Tokens kept in this process only, gone with it. */
+export function memoryTokenCache(): TokenCache {
+  let tokens: TokenSet | null = null
+  return {
+    load: () => Promise.resolve(tokens),
+    save: (next) => {
+      tokens = next
+      return Promise.resolve()
+    },
+    clear: () => {
+      tokens = null
+      return Promise.resolve()
     }
   }
 }

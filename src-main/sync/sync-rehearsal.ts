@@ -14,7 +14,7 @@ import type { ConnectionRepo } from '../connections/connection-repo'
 import { HaloAuth } from '../halo/halo-auth'
 import { HaloClient } from '../halo/halo-client'
 import type { HaloInstances } from '../halo/halo-instances'
-import type { TokenSet } from '../halo/halo-settings'
+import { memoryTokenCache } from '../halo/token-cache'
 import type { PlanService } from '../plans/plan-service'
 import type { PlanStore } from '../plans/plan-store'
 import type { EventBus } from '../runtime/event-bus'
@@ -122,18 +122,6 @@ export class SyncRehearsal {
 /** A Halo client for the sandbox: its own application, tokens kept in memory only. */
 function sandboxClient(name: string, baseUrl: string, credentials: { clientId: string; clientSecret: string }): HaloClient {
   const settings = { id: 'rehearsal', name, baseUrl, tenant: null, authServerUrl: null, authMode: 'client_credentials' as const, clientId: credentials.clientId, scope: 'all', rateLimit: localRate }
-  let tokens: TokenSet | null = null
-  const cache = {
-    load: () => Promise.resolve(tokens),
-    save: (next: TokenSet) => {
-      tokens = next
-      return Promise.resolve()
-    },
-    clear: () => {
-      tokens = null
-      return Promise.resolve()
-    }
-  }
-  const auth = new HaloAuth({ settings, cache, clientSecret: () => Promise.resolve(credentials.clientSecret), timeoutMs: 30_000 })
+  const auth = new HaloAuth({ settings, cache: memoryTokenCache(), clientSecret: () => Promise.resolve(credentials.clientSecret), timeoutMs: 30_000 })
   return new HaloClient({ settings, auth, timeoutMs: 30_000 })
 }
