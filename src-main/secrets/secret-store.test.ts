@@ -49,7 +49,7 @@ describe('KeytarSecretStore against the OS keychain', () => {
     }
     expect(await finished).toBe(0)
     expect(answers).toBeGreaterThan(5)
-  }, 30_000)
+  }, 60_000)
 })
 
 describe('SecretVault keeps values out of SQLite', () => {
