@@ -2,9 +2,11 @@
  * Preview and sync in the browser against the sandboxes: a Halo user duplicated (a conflict) and a
  * guardrail of zero deactivations; "Import users" builds the preview — counts per action and site,
  * the virtualised table, filters, a row's field changes — the conflict is resolved by picking a
- * record, the guardrail blocks the sync until its number is typed, the sync runs with its progress
- * to a finished report, and the Imports tab and the Runs area list the run. Then, Halo stopped, a rebuild uses the
- * cache (read again when the sync finished: nothing left to create), says so, and cannot be synced. Screenshots go to e2e/screenshots/ for review.
+ * record, a rehearsal on a sandbox copy passes without touching Halo, the guardrail blocks the sync
+ * until its number is typed, the sync runs with its progress to a finished report, and the Imports
+ * tab and the Runs area list the run. Then, Halo stopped, a rebuild uses the cache (read again when
+ * the sync finished: nothing left to create), says so, and cannot be synced. Screenshots go to
+ * e2e/screenshots/ for review.
  */
 import { readFileSync } from 'node:fs'
 import { expect, test } from '../fixtures/okta-test'
@@ -63,6 +65,15 @@ test('a preview is inspected, a conflict resolved, the guardrail overridden, and
   // The preview was rebuilt with the choice (and its filters start afresh).
   await expect(userCounts.getByRole('button', { name: /^Conflict: 0 users/ })).toBeVisible()
 
+  // A rehearsal on a sandbox copy first: everything goes through there, and the real Halo is untouched.
+  const usersBefore = JSON.stringify(haloSandbox.store.all('users'))
+  const rehearsal = page.getByRole('region', { name: 'Rehearse on a sandbox first (optional)' })
+  await rehearsal.getByRole('button', { name: 'Rehearse the sync' }).click()
+  await expect(rehearsal.getByText('Rehearsal passed')).toBeVisible({ timeout: 60_000 })
+  await expect(rehearsal).toContainText('Nothing was written to your Halo.')
+  expect(JSON.stringify(haloSandbox.store.all('users'))).toBe(usersBefore)
+  await shoot(page, 'preview-rehearsed', { fullPage: false })
+
   // The guardrail blocks until its exact number is typed.
   const sync = page.getByRole('region', { name: 'Sync', exact: true })
   await expect(sync.getByRole('alert')).toContainText('Blocked by the guardrail')
@@ -107,6 +118,8 @@ test('a preview is inspected, a conflict resolved, the guardrail overridden, and
   await expect(page.getByRole('alert', { name: 'From Halo’s cached state' })).toBeVisible({ timeout: 30_000 })
   // The cache was read again when the sync finished: nothing is left to create.
   await expect(page.getByRole('group', { name: 'User counts' }).getByRole('button', { name: /^Create: 0 users/ })).toBeVisible()
+  // Nothing left to send: no rehearsal is offered.
+  await expect(page.getByRole('region', { name: 'Rehearse on a sandbox first (optional)' })).toBeHidden()
   // Preview only: a sync needs Halo as it is now.
   await expect(page.getByRole('region', { name: 'Sync', exact: true })).toContainText('a sync needs a preview of Halo as it is now')
   await expect(page.getByRole('region', { name: 'Sync', exact: true }).getByRole('button', { name: /^Sync \d/ })).toBeDisabled()

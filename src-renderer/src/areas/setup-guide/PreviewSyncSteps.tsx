@@ -12,6 +12,7 @@ import { useBuildPlan, useSyncRuns } from '../../api/plans'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { previewPath } from '../../shell/areas'
 import { PlanSummary } from '../connections/preview/PlanSummary'
+import { hasWork } from '../connections/preview/plan-work'
 import { RehearsalCard } from '../connections/preview/RehearsalCard'
 import { runToShow } from '../connections/preview/run-to-show'
 import { SyncPanel } from '../connections/preview/SyncPanel'
@@ -68,7 +69,7 @@ export function SyncStep({ plan }: { plan: PlanView }): React.JSX.Element {
   return (
     <Stack gap="md">
       <Text size="sm">The sync applies exactly the preview you reviewed, through the Halo API. It can be cancelled, and a sync that stops resumes where it stopped with nothing sent twice.</Text>
-      {!runs.isPending && run?.planId !== plan.id && <RehearsalCard view={plan} />}
+      {!runs.isPending && run?.planId !== plan.id && hasWork(plan) && <RehearsalCard view={plan} />}
       {!runs.isPending && <SyncPanel view={plan} onRebuild={() => build.mutate({ connectionId: plan.connectionId, scope: plan.scope, readHalo: true })} rebuilding={build.isPending} runId={run?.id ?? null} key={run?.id ?? 'none'} />}
     </Stack>
   )

@@ -2,7 +2,7 @@
  * A connection's preview (/connections/:id/preview): what the latest plan would do — counts per
  * action and per site, the rows in a virtualised table with search and filters (action, record
  * kind, site, warnings), a row's details with conflict resolution, CSV and JSON exports — built from
- * Halo read live or from its cache (said which), and the sync of it. Without a preview yet it offers
+ * Halo read live or from its cache (said which), an optional rehearsal on a sandbox copy, and the sync of it. Without a preview yet it offers
  * to build one.
  */
 import { useMemo, useState } from 'react'
@@ -25,6 +25,8 @@ import { PlanRowDrawer } from './PlanRowDrawer'
 import { PlanSummary } from './PlanSummary'
 import { PlanTable } from './PlanTable'
 import { runToShow } from './run-to-show'
+import { hasWork } from './plan-work'
+import { RehearsalCard } from './RehearsalCard'
 import { SyncPanel } from './SyncPanel'
 
 const scopeLabels: Record<PlanScope, string> = { users: 'users', agents: 'agents', both: 'users and agents' }
@@ -119,6 +121,7 @@ function PreviewBody({ view, onRebuild, rebuilding }: { view: PlanView; onRebuil
         </Alert>
       )}
       <PlanSummary view={view} selected={actions} onToggle={toggle} />
+      {!runs.isPending && run?.planId !== view.id && hasWork(view) && <RehearsalCard view={view} />}
       <SyncPanel view={view} onRebuild={onRebuild} rebuilding={rebuilding} runId={runs.isPending ? null : (run?.id ?? null)} key={runs.isPending ? 'loading' : (run?.id ?? 'none')} />
       <Stack gap="sm">
         <Group gap="sm" align="flex-end" wrap="wrap">

@@ -13,6 +13,7 @@ import { useStudioClient } from '../../../api/studio-context'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { SectionCard } from '../../../components/SectionCard'
 import { FailedRecordsTable } from './FailedRecordsTable'
+import { hasWork, recordWrites } from './plan-work'
 
 export interface SyncPanelProps {
   view: PlanView
@@ -30,9 +31,9 @@ export function SyncPanel({ view, onRebuild, rebuilding, runId }: SyncPanelProps
   const active = run?.state === 'running'
   const counts = run?.counts
   const settled = counts ? counts.done + counts.failed + counts.skipped : 0
-  const writes = view.summary.users.create + view.summary.users.update + view.summary.users.deactivate + view.summary.users.reactivate + view.summary.agents.create + view.summary.agents.update + view.summary.agents.deactivate + view.summary.agents.reactivate
+  const writes = recordWrites(view)
   const overridden = !guardrail.blocked || allow === guardrail.deactivations
-  const canStart = view.stale.length === 0 && overridden && !active && writes + view.sites.length + view.summary.tickets + view.cabChanges > 0
+  const canStart = view.stale.length === 0 && overridden && !active && hasWork(view)
   const rate = sync.progress && run && active ? rateText(sync.progress.etaMs) : null
   return (
     <SectionCard title="Sync" description="Applies exactly this preview through the Halo API, in batches, within Halo's rate limit. A sync that stops resumes where it stopped.">
