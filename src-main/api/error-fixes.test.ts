@@ -3,8 +3,10 @@
  * the dispatcher, on a real workspace (SQLite, keychain) against the Halo and Okta sandboxes: a
  * wrong Okta API token fails the fetch pointing at the connection's Details tab, a wrong Halo client
  * secret fails the preview pointing at the instance, and mappings that no longer hold (a site gone
- * from Halo) refuse the preview pointing at the tab to fix.
+ * from Halo) refuse the preview pointing at the tab to fix; an Okta that refuses the connection points
+ * at the Details tab, one that cuts it midway nowhere.
  */
+import { createServer, type AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { errorFixOf, type CallResult, type ErrorEnvelope } from '../../src-shared/contract'
 import { addSandboxHaloInstance, addSandboxOktaConnection, openTempWorkspace, type TempWorkspace } from '../../test/helpers/temp-workspace'
@@ -82,5 +84,29 @@ describe('errors name the place that fixes them', () => {
     const closed = await refusal('Site')
     expect(closed?.message).toContain('refused the connection')
     expect(closed && errorFixOf(closed)).toEqual({ area: 'halo-instance', id: instanceId })
+  }, 40_000)
+
+  it('an Okta that refuses the connection names the Details tab (the address is fixed there); a connection cut midway names nothing, only "try again"', async () => {
+    const halo = await startHaloSandbox({ users: 5, agents: 1 })
+    const okta = await startOktaSandbox({ people: 5 })
+    const workspace = openTempWorkspace()
+    // Every connection accepted, then cut before an answer.
+    const cutter = createServer((socket) => socket.destroy())
+    await new Promise<void>((resolve) => cutter.listen(0, '127.0.0.1', resolve))
+    cleanups.push(() => workspace.dispose(), () => okta.close(), () => halo.close(), () => new Promise<void>((resolve) => cutter.close(() => resolve())))
+    const instanceId = await addSandboxHaloInstance(workspace, halo)
+    const refusedId = await addSandboxOktaConnection(workspace, okta, instanceId, 'Gone Okta')
+    await okta.close()
+    const refused = await failure(workspace, 'connections:fetch', { id: refusedId })
+    expect(refused).toMatchObject({ code: 'UNREACHABLE', details: { reason: 'refused' } })
+    expect(refused.message).toContain('refused the connection')
+    expect(errorFixOf(refused)).toEqual({ area: 'connection', id: refusedId, tab: 'details' })
+
+    const { port } = cutter.address() as AddressInfo
+    const cut = await workspace.services.connections.saveOkta({ name: 'Flaky Okta', haloInstanceId: instanceId, orgUrl: `http://127.0.0.1:${port}`, authMode: 'api_token', apiToken: okta.credentials.apiToken, clientId: null, privateKey: null, keyId: null })
+    const reset = await failure(workspace, 'connections:fetch', { id: cut.id })
+    expect(reset).toMatchObject({ code: 'UNREACHABLE', details: { reason: 'reset' } })
+    expect(reset.message).toContain('was cut before Okta')
+    expect(errorFixOf(reset)).toBeNull()
   }, 40_000)
 })

@@ -7,7 +7,8 @@
 import { StudioError } from '../../../src-shared/contract'
 import { networkError } from '../../halo/halo-errors'
 
-export type OktaFailureReason = 'token' | 'role' | 'scope' | 'service_app' | 'session' | 'rate_limited' | 'not_found' | 'network' | 'other'
+/** Okta's own refusals, then the network's (as networkError names them: a wrong name, a refused port, a cut connection…). */
+export type OktaFailureReason = 'token' | 'role' | 'scope' | 'service_app' | 'session' | 'rate_limited' | 'not_found' | 'dns' | 'tls' | 'refused' | 'reset' | 'timeout' | 'network' | 'other'
 
 /** `tokenError`: the body of the last refused service-app token request, if any (the SDK drops it). */
 export function oktaError(error: unknown, context: { orgUrl: string; what: string; tokenError?: string | null }): StudioError {
@@ -72,11 +73,10 @@ export function oktaError(error: unknown, context: { orgUrl: string; what: strin
   if (typeof code === 'string' || (error as { type?: unknown } | null)?.type === 'system') {
     // node-fetch's FetchError carries the system code directly; the shared mapper expects it as `cause`.
     const message = error instanceof Error ? error.message : String(error)
-    const mapped = networkError({ cause: { code, message } }, context.orgUrl, `Okta (${host})`, 60_000)
-    return new StudioError(mapped.code, mapped.message, { ...(mapped.details as Record<string, unknown>), reason: 'network' })
+    return networkError({ cause: { code, message } }, context.orgUrl, `Okta (${host})`, 60_000)
   }
   if (error instanceof Error && error.name === 'AbortError') {
-    return new StudioError('UNREACHABLE', `Okta at ${host} did not answer in time. Check the address and your network, then try again.`, { reason: 'network' })
+    return new StudioError('UNREACHABLE', `Okta at ${host} did not answer in time. Check the address and your network, then try again.`, { reason: 'timeout' })
   }
   return new StudioError('REMOTE_ERROR', `Reading ${context.what} from Okta failed: ${error instanceof Error ? error.message : String(error)}`, { reason: 'other' })
 }
