@@ -151,6 +151,11 @@ test('the mapping editors say where Halo’s look-ups and the directory’s grou
   const cab = page.getByRole('dialog', { name: 'Add CAB mapping' })
   await expectHints([[cab.getByRole('combobox', { name: 'Change advisory board' }), new RegExp(`Read from Halo\\. ${notListed.source}`)]])
   await cab.getByRole('button', { name: 'Cancel' }).click()
+  const licences = page.getByRole('region', { name: 'Licence management' })
+  await licences.getByRole('switch', { name: 'Manage agent licences' }).check()
+  await expectHints([[licences.getByRole('combobox', { name: 'Agent role of the new rule' }), new RegExp(`Halo › Configuration › Teams & Agents › Roles\\. ${notListed.source}`)]])
+  await licences.scrollIntoViewIfNeeded()
+  await shoot(page, 'field-hints-licence-rule', { fullPage: false })
 
   await page.getByRole('tab', { name: 'Onboarding' }).click()
   await expectHints([

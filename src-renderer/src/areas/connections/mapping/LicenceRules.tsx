@@ -8,7 +8,7 @@ import { ActionIcon, Button, Group, Radio, Select, Stack, Switch, Table, Text, V
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import type { AdvancedConfig } from '../../../../../src-shared/mapping/config-schema'
 import { SectionCard } from '../../../components/SectionCard'
-import { haloRef, useLookupOptions, withCurrent } from './design-lookups'
+import { agentRolesAreIn, haloRef, notListedHint, useLookupOptions, withCurrent } from './design-lookups'
 import { moveItem, newRowId, useMappingDesign } from './mapping-design'
 import { MoveButtons } from './MoveButtons'
 import { RowIssues } from './TabIssues'
@@ -107,9 +107,10 @@ export function LicenceRules(): React.JSX.Element {
               No rules yet: add one per agent role that decides a licence.
             </Text>
           )}
-          <Group gap="xs" align="flex-start" wrap="wrap" role="group" aria-label="New licence rule">
+          <Group gap="xs" align="flex-end" wrap="wrap" role="group" aria-label="New licence rule">
             <Select
               aria-label="Agent role of the new rule"
+              description={`${agentRolesAreIn}. ${notListedHint}`}
               placeholder="Agent role"
               searchable
               data={roles}

@@ -10,7 +10,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { criterionOperators, type Criterion, type SiteMapping } from '../../../../../src-shared/mapping/config-schema'
 import { oktaUserStatuses } from '../../../../../src-shared/okta-statuses'
 import { statusLabel } from '../connection-labels'
-import { groupsAreIn, haloRef, notListedHint, useAttributeOptions, useLookupOptions, withCurrent } from './design-lookups'
+import { agentRolesAreIn, groupsAreIn, haloRef, notListedHint, useAttributeOptions, useLookupOptions, withCurrent } from './design-lookups'
 import { GroupNameSelect } from './GroupNameSelect'
 import { useMappingDesign } from './mapping-design'
 import { operatorLabels, operatorTakesValue, siteMappingErrors, type SiteMappingErrors } from './site-mapping-labels'
@@ -79,7 +79,7 @@ function EditorForm({ initial, isNew, onSave, onClose }: { initial: SiteMapping;
           {draft.siteId === agentSite && (
             <Select
               label="Agent role"
-              description="Halo › Configuration › Teams & Agents › Roles: the role the new agents get."
+              description={`${agentRolesAreIn}: the role the new agents get.`}
               placeholder="No role"
               searchable
               clearable

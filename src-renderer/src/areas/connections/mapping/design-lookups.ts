@@ -50,6 +50,9 @@ export function useAttributeOptions(): Array<Option & { sample: string }> {
 /** The end of a hint under a picker of Halo's look-ups: what to do when one is missing. */
 export const notListedHint = 'Missing? Refresh the Halo instance’s look-ups.'
 
+/** Where an admin sees Halo's agent roles, for the hints of agent-role pickers. */
+export const agentRolesAreIn = 'Halo › Configuration › Teams & Agents › Roles'
+
 /** Where an admin sees a directory's groups, for the hints of group pickers. */
 export const groupsAreIn = {
   okta: 'Okta Admin Console › Directory › Groups',

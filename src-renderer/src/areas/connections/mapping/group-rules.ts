@@ -5,7 +5,7 @@
  */
 import type { HaloLookupKind } from '../../../../../src-shared/contract'
 import type { AdvancedConfig } from '../../../../../src-shared/mapping/config-schema'
-import { notListedHint } from './design-lookups'
+import { agentRolesAreIn, notListedHint } from './design-lookups'
 
 export type GroupRuleKind = 'agentRoles' | 'cabs' | 'userRoles'
 
@@ -36,7 +36,7 @@ export const groupRuleKinds: Record<GroupRuleKind, GroupRuleKindInfo> = {
     description: 'Agents in a group get its agent role. Applies to people a site mapping makes agents.',
     noun: 'agent role mapping',
     targetLabel: 'Agent role',
-    targetHint: 'Halo › Configuration › Teams & Agents › Roles.',
+    targetHint: `${agentRolesAreIn}.`,
     lookup: 'roles',
     onLeave: { remove: 'Take the role away', keep: 'Keep the role' }
   },
