@@ -20,7 +20,7 @@ async function pickPerson(page: Page, search: string): Promise<void> {
 }
 
 test('advanced group mappings, licences and onboarding are designed, checked, tried and saved with the network off', async ({ openStudio, page, okta, oktaSandbox, haloSandbox }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(180_000)
   // Someone in the IT department group, to try the mappings on.
   const headers = { Authorization: `SSWS ${oktaSandbox.credentials.apiToken}`, Accept: 'application/json' }
   const [group] = (await (await fetch(`${oktaSandbox.orgUrl}/api/v1/groups?q=${encodeURIComponent('Department - IT')}`, { headers })).json()) as Array<{ id: string }>

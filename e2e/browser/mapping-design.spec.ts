@@ -46,7 +46,7 @@ async function openConnection(page: Page, name: string, tab: string): Promise<vo
 }
 
 test('mappings are designed, checked, tried, saved, exported and imported with the network off', async ({ openStudio, page, okta, oktaSandbox, haloSandbox }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   await openStudio()
   await prepare(page, okta)
   await oktaSandbox.close()
